@@ -1,0 +1,22 @@
+package org.returnflow.contracts.consent;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.returnflow.contracts.CaseMessage;
+import org.returnflow.contracts.DetaineeMessage;
+
+/** The person withdrew consent given earlier; honoured until departure. */
+public record ConsentWithdrawn(
+        UUID caseId,
+        UUID consentId,
+        UUID detaineeId,
+        Instant withdrawnAt) implements CaseMessage, DetaineeMessage {
+
+    public ConsentWithdrawn {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(consentId, "consentId");
+        Objects.requireNonNull(detaineeId, "detaineeId");
+        Objects.requireNonNull(withdrawnAt, "withdrawnAt");
+    }
+}

@@ -1,0 +1,10 @@
+package org.returnflow.contracts.detention;
+
+/** The kind of legal proceeding that bars removal while it is active. */
+public enum LegalHoldKind {
+    APPEAL,
+    STAY_OF_REMOVAL,
+    ASYLUM_CLAIM,
+    COURT_ORDER,
+    WITHHOLDING_OF_REMOVAL
+}

@@ -1,0 +1,26 @@
+package org.returnflow.contracts.detention;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.returnflow.contracts.CaseMessage;
+import org.returnflow.contracts.DetaineeMessage;
+
+/**
+ * A legal hold was placed on the person; caseId is null when the person has no open case, and the
+ * message is then keyed by detaineeId.
+ */
+public record LegalHoldPlaced(
+        UUID caseId,
+        UUID detaineeId,
+        UUID holdId,
+        LegalHoldKind kind,
+        Instant placedAt) implements CaseMessage, DetaineeMessage {
+
+    public LegalHoldPlaced {
+        Objects.requireNonNull(detaineeId, "detaineeId");
+        Objects.requireNonNull(holdId, "holdId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(placedAt, "placedAt");
+    }
+}

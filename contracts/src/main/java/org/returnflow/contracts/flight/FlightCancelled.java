@@ -1,0 +1,26 @@
+package org.returnflow.contracts.flight;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.returnflow.contracts.FlightMessage;
+
+/**
+ * The flight was cancelled; the cases listed lost their seats and must be rebooked.
+ *
+ * @param reason upper-case code, for example {@code AIRCRAFT_UNAVAILABLE}
+ */
+public record FlightCancelled(
+        UUID flightId,
+        String reason,
+        List<UUID> caseIds,
+        Instant cancelledAt) implements FlightMessage {
+
+    public FlightCancelled {
+        Objects.requireNonNull(flightId, "flightId");
+        Objects.requireNonNull(reason, "reason");
+        caseIds = caseIds == null ? List.of() : List.copyOf(caseIds);
+        Objects.requireNonNull(cancelledAt, "cancelledAt");
+    }
+}

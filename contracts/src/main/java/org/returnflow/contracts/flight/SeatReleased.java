@@ -1,0 +1,28 @@
+package org.returnflow.contracts.flight;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.returnflow.contracts.CaseMessage;
+import org.returnflow.contracts.FlightMessage;
+
+/**
+ * The seat held for the case was released, and the manifest entry struck with the reason.
+ *
+ * @param reason upper-case code, for example {@code LEGAL_HOLD_PLACED}
+ */
+public record SeatReleased(
+        UUID caseId,
+        UUID flightId,
+        String seat,
+        String reason,
+        Instant releasedAt) implements CaseMessage, FlightMessage {
+
+    public SeatReleased {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(flightId, "flightId");
+        Objects.requireNonNull(seat, "seat");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(releasedAt, "releasedAt");
+    }
+}

@@ -1,0 +1,33 @@
+package org.returnflow.contracts.notification;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.returnflow.contracts.CaseMessage;
+
+/**
+ * Asks notification to deliver a notice about the case to one recipient, in a locale.
+ *
+ * @param address  email address of the recipient, for DETAINEE and COUNSEL
+ * @param country  ISO 3166-1 alpha-3 code of the state whose consulate is notified, for CONSULATE
+ * @param flightId the flight the notice is about, if any
+ * @param data     template values by placeholder: codes, dates, flight numbers
+ */
+public record SendNotification(
+        UUID caseId,
+        RecipientType recipientType,
+        String address,
+        String country,
+        TemplateKey templateKey,
+        String locale,
+        UUID flightId,
+        Map<String, String> data) implements CaseMessage {
+
+    public SendNotification {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(recipientType, "recipientType");
+        Objects.requireNonNull(templateKey, "templateKey");
+        Objects.requireNonNull(locale, "locale");
+        data = data == null ? Map.of() : Map.copyOf(data);
+    }
+}

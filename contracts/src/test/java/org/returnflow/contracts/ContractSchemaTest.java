@@ -1,0 +1,165 @@
+package org.returnflow.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.ValidationMessage;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.returnflow.contracts.detention.BlockerCode;
+import org.returnflow.contracts.detention.EligibilityAssessed;
+import org.returnflow.contracts.detention.EligibilityStage;
+import org.returnflow.contracts.detention.LegalHoldKind;
+import org.returnflow.contracts.detention.LegalHoldPlaced;
+import org.returnflow.contracts.notification.RecipientType;
+import org.returnflow.contracts.notification.SendNotification;
+import org.returnflow.contracts.notification.TemplateKey;
+import org.returnflow.contracts.workflow.CaseState;
+
+/** Every message serialised with {@link ContractJson} passes its JSON Schema, and only such messages do. */
+class ContractSchemaTest {
+
+    static Stream<MessageDescriptor> descriptors() {
+        return MessageCatalog.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("descriptors")
+    void sampleValidatesAgainstItsSchema(MessageDescriptor descriptor) {
+        JsonNode json = sampleJson(descriptor);
+
+        assertThat(Schemas.validate(descriptor, json))
+                .as("%s as %s", descriptor.name(), json)
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("descriptors")
+    void schemaDescribesTheRecord(MessageDescriptor descriptor) {
+        JsonNode schema = Schemas.readResource(descriptor.schemaResource());
+        assertThat(schema).as(descriptor.schemaResource()).isNotNull();
+
+        assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.path("$id").asText())
+                .isEqualTo("https://returnflow.org/" + descriptor.schemaResource());
+        assertThat(schema.path("title").asText()).isEqualTo(descriptor.name());
+        assertThat(schema.path("description").asText()).isNotBlank();
+        assertThat(schema.path("type").asText()).isEqualTo("object");
+        assertThat(schema.path("additionalProperties").isBoolean()
+                && !schema.path("additionalProperties").booleanValue())
+                .as("additionalProperties: false").isTrue();
+
+        Set<String> components = Arrays.stream(descriptor.javaType().getRecordComponents())
+                .map(RecordComponent::getName)
+                .collect(Collectors.toSet());
+        assertThat(fieldNames(schema.path("properties")))
+                .as("schema properties of %s", descriptor.name())
+                .containsExactlyInAnyOrderElementsOf(components);
+        assertThat(textValues(schema.path("required"))).isSubsetOf(components);
+        schema.path("properties").fields().forEachRemaining(p ->
+                assertThat(p.getValue().path("description").asText())
+                        .as("description of %s.%s", descriptor.name(), p.getKey())
+                        .isNotBlank());
+    }
+
+    @ParameterizedTest(name = "{0} without {1}")
+    @MethodSource("requiredFields")
+    void schemaRejectsAMissingRequiredField(MessageDescriptor descriptor, String field) {
+        ObjectNode json = sampleJson(descriptor);
+        json.remove(field);
+
+        Set<ValidationMessage> errors = Schemas.validate(descriptor, json);
+
+        assertThat(errors).extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("required").contains(field));
+    }
+
+    static Stream<Arguments> requiredFields() {
+        return descriptors().flatMap(d -> textValues(Schemas.readResource(d.schemaResource()).path("required"))
+                .stream()
+                .map(field -> Arguments.of(d, field)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("descriptors")
+    void schemaRejectsALeakedName(MessageDescriptor descriptor) {
+        ObjectNode json = sampleJson(descriptor);
+        json.put("givenName", "Dariush");
+
+        assertThat(Schemas.validate(descriptor, json)).extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("givenName"));
+    }
+
+    @Test
+    void schemasCheckFormatsAndCodes() {
+        MessageDescriptor assessed = MessageCatalog.byClass(EligibilityAssessed.class);
+
+        assertThat(Schemas.validate(assessed, sampleJson(assessed).put("caseId", "case-1"))).isNotEmpty();
+        assertThat(Schemas.validate(assessed, sampleJson(assessed).put("onDate", "05.12.2026"))).isNotEmpty();
+        assertThat(Schemas.validate(assessed, sampleJson(assessed).put("destinationCountry", "IR"))).isNotEmpty();
+        assertThat(Schemas.validate(assessed, sampleJson(assessed).put("stage", "LATE"))).isNotEmpty();
+        ObjectNode badBlocker = sampleJson(assessed);
+        ((ObjectNode) badBlocker.withArray("blockers").get(0)).put("code", "SOMETHING_ELSE");
+        assertThat(Schemas.validate(assessed, badBlocker)).isNotEmpty();
+        ObjectNode nameInBlocker = sampleJson(assessed);
+        ((ObjectNode) nameInBlocker.withArray("blockers").get(0)).put("familyName", "Rahimi");
+        assertThat(Schemas.validate(assessed, nameInBlocker)).isNotEmpty();
+    }
+
+    @Test
+    void legalHoldWithoutCaseValidates() {
+        LegalHoldPlaced hold = new LegalHoldPlaced(null, Samples.DETAINEE, Samples.HOLD, LegalHoldKind.ASYLUM_CLAIM,
+                Samples.NOW);
+
+        assertThat(Schemas.validate(MessageCatalog.of(hold), ContractJson.mapper().valueToTree(hold))).isEmpty();
+    }
+
+    @Test
+    void notificationToCounselValidates() {
+        SendNotification toCounsel = new SendNotification(Samples.CASE, RecipientType.COUNSEL,
+                "counsel@example.org", null, TemplateKey.CASE_WITHDRAWN, "en", null, null);
+
+        assertThat(Schemas.validate(MessageCatalog.of(toCounsel), ContractJson.mapper().valueToTree(toCounsel)))
+                .isEmpty();
+    }
+
+    @Test
+    void commonEnumsMatchTheJavaEnums() {
+        JsonNode defs = Schemas.readResource("schemas/common/enums.json").path("$defs");
+        Map<String, Class<? extends Enum<?>>> enums = Map.of(
+                "EligibilityStage", EligibilityStage.class,
+                "BlockerCode", BlockerCode.class,
+                "LegalHoldKind", LegalHoldKind.class,
+                "RecipientType", RecipientType.class,
+                "TemplateKey", TemplateKey.class,
+                "CaseState", CaseState.class);
+
+        assertThat(fieldNames(defs)).containsExactlyInAnyOrderElementsOf(enums.keySet());
+        enums.forEach((name, type) -> assertThat(textValues(defs.path(name).path("enum")))
+                .as(name)
+                .containsExactly(Arrays.stream(type.getEnumConstants()).map(Enum::name).toArray(String[]::new)));
+    }
+
+    static ObjectNode sampleJson(MessageDescriptor descriptor) {
+        return ContractJson.mapper().valueToTree(Samples.of(descriptor.javaType()));
+    }
+
+    static List<String> textValues(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    static List<String> fieldNames(JsonNode object) {
+        return StreamSupport.stream(((Iterable<String>) object::fieldNames).spliterator(), false).toList();
+    }
+}

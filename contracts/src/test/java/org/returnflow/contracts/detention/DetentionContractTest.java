@@ -1,0 +1,45 @@
+package org.returnflow.contracts.detention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class DetentionContractTest {
+
+    private static final UUID CASE = UUID.randomUUID();
+    private static final UUID DETAINEE = UUID.randomUUID();
+    private static final LocalDate ON = LocalDate.parse("2026-12-05");
+
+    @Test
+    void onlyAResidencePermitAndAnUnaccompaniedMinorMayBeOverridden() {
+        assertThat(Arrays.stream(BlockerCode.values()).filter(BlockerCode::overridable))
+                .containsExactlyInAnyOrder(BlockerCode.VALID_RESIDENCE_PERMIT, BlockerCode.UNACCOMPANIED_MINOR);
+    }
+
+    @Test
+    void eligibleExactlyWhenThereAreNoBlockers() {
+        Blocker hold = new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, "APPEAL placed 2026-11-02 is active.");
+
+        assertThat(new EligibilityAssessed(CASE, DETAINEE, "IRN", ON, EligibilityStage.FINAL, true, null)
+                .blockers()).isEmpty();
+        assertThat(new EligibilityAssessed(CASE, DETAINEE, "IRN", ON, EligibilityStage.FINAL, false, List.of(hold))
+                .blockers()).containsExactly(hold);
+        assertThatThrownBy(() ->
+                new EligibilityAssessed(CASE, DETAINEE, "IRN", ON, EligibilityStage.FINAL, true, List.of(hold)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                new EligibilityAssessed(CASE, DETAINEE, "IRN", ON, EligibilityStage.FINAL, false, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBlockerNeedsCodeAndDetail() {
+        assertThatThrownBy(() -> new Blocker(null, "x")).hasMessage("code");
+        assertThatThrownBy(() -> new Blocker(BlockerCode.NOT_FIT_TO_FLY, null)).hasMessage("detail");
+    }
+}
