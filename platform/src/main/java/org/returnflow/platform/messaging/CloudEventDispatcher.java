@@ -1,0 +1,130 @@
+package org.returnflow.platform.messaging;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.returnflow.contracts.ContractJson;
+import org.returnflow.contracts.Message;
+import org.returnflow.contracts.MessageCatalog;
+import org.returnflow.contracts.MessageDescriptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns Kafka records into contracts records and hands them to the service's
+ * {@link MessageHandler}s, exactly once per CloudEvents id.
+ *
+ * <p>The handler and the insert into {@code processed_message} share one transaction. If the
+ * handler fails, neither commits and the error handler retries, then dead-letters. If the
+ * consumer dies after the commit but before its offset commit, the redelivered record finds its
+ * row and is skipped.
+ */
+public class CloudEventDispatcher implements MessageListener<String, byte[]> {
+
+    private static final Logger log = LoggerFactory.getLogger(CloudEventDispatcher.class);
+
+    private final Map<String, MessageHandler<? extends Message>> handlersByType = new HashMap<>();
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final String consumer;
+    private final AtomicLong handled = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+
+    public CloudEventDispatcher(List<MessageHandler<? extends Message>> handlers, JdbcTemplate jdbc,
+                                TransactionTemplate tx, String consumer) {
+        for (MessageHandler<? extends Message> handler : handlers) {
+            MessageDescriptor descriptor = MessageCatalog.byClass(handler.messageType());
+            MessageHandler<? extends Message> clash = handlersByType.put(descriptor.type(), handler);
+            if (clash != null) {
+                throw new IllegalStateException("Two handlers for " + descriptor.type() + ": "
+                        + clash.getClass().getName() + " and " + handler.getClass().getName());
+            }
+        }
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.consumer = consumer;
+    }
+
+    @Override
+    public void onMessage(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event = readEvent(record);
+        MessageHandler<? extends Message> handler = handlersByType.get(event.getType());
+        if (handler == null) {
+            // Public topics carry types this service does not care about.
+            log.debug("No handler for {} on {}; skipped", event.getType(), record.topic());
+            return;
+        }
+        Message message = readData(event, handler.messageType());
+        MessageContext context = new MessageContext(event.getId(), event.getType(),
+                String.valueOf(event.getSource()), event.getSubject(), event.getTime(),
+                record.topic(), record.partition(), record.offset());
+        try (MDC.MDCCloseable ignoredCase = MDC.putCloseable("caseId", event.getSubject());
+             MDC.MDCCloseable ignoredId = MDC.putCloseable("messageId", event.getId())) {
+            tx.executeWithoutResult(status -> {
+                int fresh = jdbc.update("insert into processed_message (message_id, consumer, type) values (?, ?, ?) "
+                        + "on conflict do nothing", event.getId(), consumer, event.getType());
+                if (fresh == 0) {
+                    duplicates.incrementAndGet();
+                    log.info("Duplicate {} {} skipped", event.getType(), event.getId());
+                    return;
+                }
+                invoke(handler, message, context);
+                handled.incrementAndGet();
+            });
+        }
+    }
+
+    /** Messages handled since start (not counting duplicates). */
+    public long handledCount() {
+        return handled.get();
+    }
+
+    /** Redeliveries recognised and skipped since start. */
+    public long duplicateCount() {
+        return duplicates.get();
+    }
+
+    public Optional<Class<? extends Message>> handledTypeOf(String cloudEventType) {
+        return Optional.ofNullable(handlersByType.get(cloudEventType)).map(MessageHandler::messageType);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Message> void invoke(MessageHandler<T> handler, Message message, MessageContext context) {
+        handler.handle((T) message, context);
+    }
+
+    private static CloudEvent readEvent(ConsumerRecord<String, byte[]> record) {
+        try {
+            CloudEvent event = KafkaMessageFactory.createReader(record.headers(), record.value()).toEvent();
+            if (event.getType() == null || event.getId() == null) {
+                throw new IllegalArgumentException("CloudEvent without id or type");
+            }
+            return event;
+        } catch (RuntimeException e) {
+            throw new PoisonMessageException("Record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " is not a CloudEvent in binary mode: " + e.getMessage(), e);
+        }
+    }
+
+    private static Message readData(CloudEvent event, Class<? extends Message> type) {
+        if (event.getData() == null) {
+            throw new PoisonMessageException(event.getType() + " " + event.getId() + " has no data", null);
+        }
+        try {
+            return ContractJson.fromBytes(event.getData().toBytes(), type);
+        } catch (RuntimeException e) {
+            throw new PoisonMessageException(event.getType() + " " + event.getId()
+                    + " does not match its contract: " + e.getMessage(), e);
+        }
+    }
+}

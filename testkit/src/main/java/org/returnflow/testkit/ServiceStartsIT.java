@@ -1,0 +1,73 @@
+package org.returnflow.testkit;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.returnflow.contracts.Topics;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every Returnflow service must do on real infrastructure: start, report UP, migrate the
+ * platform tables, declare every topic with its dead-letter topic, publish its OpenAPI document
+ * and answer unknown paths with a problem response. A service's test extends this class.
+ */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServiceStartsIT {
+
+    @Autowired
+    protected TestRestTemplate http;
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Test
+    void reportsHealthUp() {
+        ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody()).containsEntry("status", "UP");
+    }
+
+    @Test
+    void hasMigratedThePlatformTables() {
+        assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'public'",
+                String.class)).contains("outbox_message", "processed_message", "flyway_schema_history",
+                "platform_schema_history");
+    }
+
+    @Test
+    void declaresEveryTopicAndItsDeadLetterTopic() throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.get().kafkaBootstrapServers()))) {
+            Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            for (String topic : Topics.all()) {
+                assertThat(names).contains(topic, Topics.deadLetter(topic));
+            }
+        }
+    }
+
+    @Test
+    void publishesItsOpenApiDocument() {
+        ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody()).contains("\"openapi\"");
+    }
+
+    @Test
+    void answersUnknownPathsWithAProblem() {
+        ResponseEntity<String> response = http.getForEntity("/api/no-such-thing", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+}
