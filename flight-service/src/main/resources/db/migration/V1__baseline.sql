@@ -1,0 +1,3 @@
+-- Baseline of the flight database: Flyway history starts here. The platform's outbox and
+-- processed_message tables are migrated separately (platform_schema_history), and this
+-- service's own tables follow from V2.
