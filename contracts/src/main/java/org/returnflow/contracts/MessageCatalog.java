@@ -14,8 +14,11 @@ import org.returnflow.contracts.consent.ConsentRequested;
 import org.returnflow.contracts.consent.ConsentWithdrawn;
 import org.returnflow.contracts.consent.RequestConsent;
 import org.returnflow.contracts.detention.AssessEligibility;
+import org.returnflow.contracts.detention.DescribeDetainee;
+import org.returnflow.contracts.detention.DetaineeDescribed;
 import org.returnflow.contracts.detention.DetaineeReleasedFromOperation;
 import org.returnflow.contracts.detention.DetaineeRemoved;
+import org.returnflow.contracts.detention.DetaineeUnknown;
 import org.returnflow.contracts.detention.EligibilityAssessed;
 import org.returnflow.contracts.detention.LegalHoldLifted;
 import org.returnflow.contracts.detention.LegalHoldPlaced;
@@ -35,6 +38,7 @@ import org.returnflow.contracts.flight.SeatReleased;
 import org.returnflow.contracts.flight.SeatUnavailable;
 import org.returnflow.contracts.notification.NotificationDelivered;
 import org.returnflow.contracts.notification.NotificationFailed;
+import org.returnflow.contracts.notification.RegisterContact;
 import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.contracts.workflow.CaseStateChanged;
 
@@ -45,9 +49,12 @@ import org.returnflow.contracts.workflow.CaseStateChanged;
 public final class MessageCatalog {
 
     private static final List<MessageDescriptor> ALL = List.of(
+            command("detention", DescribeDetainee.class),
             command("detention", AssessEligibility.class),
             command("detention", RecordRemoval.class),
             command("detention", ReleaseFromOperation.class),
+            event("detention", DetaineeDescribed.class),
+            event("detention", DetaineeUnknown.class),
             event("detention", EligibilityAssessed.class),
             event("detention", LegalHoldPlaced.class),
             event("detention", LegalHoldLifted.class),
@@ -75,6 +82,7 @@ public final class MessageCatalog {
             event("flight", FlightCancelled.class),
 
             command("notification", SendNotification.class),
+            command("notification", RegisterContact.class),
             event("notification", NotificationDelivered.class),
             event("notification", NotificationFailed.class),
 

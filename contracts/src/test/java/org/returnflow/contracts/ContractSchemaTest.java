@@ -1,6 +1,7 @@
 package org.returnflow.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,11 +19,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.returnflow.contracts.detention.BlockerCode;
+import org.returnflow.contracts.detention.CustodyStatus;
+import org.returnflow.contracts.detention.DetaineeDescribed;
 import org.returnflow.contracts.detention.EligibilityAssessed;
 import org.returnflow.contracts.detention.EligibilityStage;
 import org.returnflow.contracts.detention.LegalHoldKind;
 import org.returnflow.contracts.detention.LegalHoldPlaced;
 import org.returnflow.contracts.notification.RecipientType;
+import org.returnflow.contracts.notification.RegisterContact;
 import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.contracts.notification.TemplateKey;
 import org.returnflow.contracts.workflow.CaseState;
@@ -127,11 +131,39 @@ class ContractSchemaTest {
 
     @Test
     void notificationToCounselValidates() {
-        SendNotification toCounsel = new SendNotification(Samples.CASE, RecipientType.COUNSEL,
+        SendNotification toCounsel = new SendNotification(Samples.CASE, null, RecipientType.COUNSEL,
                 "counsel@example.org", null, TemplateKey.CASE_WITHDRAWN, "en", null, null);
+        SendNotification toRegisteredCounsel = new SendNotification(Samples.CASE, Samples.DETAINEE,
+                RecipientType.COUNSEL, null, null, TemplateKey.CASE_WITHDRAWN, "de", null, null);
 
         assertThat(Schemas.validate(MessageCatalog.of(toCounsel), ContractJson.mapper().valueToTree(toCounsel)))
                 .isEmpty();
+        assertThat(Schemas.validate(MessageCatalog.of(toRegisteredCounsel),
+                ContractJson.mapper().valueToTree(toRegisteredCounsel))).isEmpty();
+    }
+
+    @Test
+    void aContactIsRemovedWithoutAddressAndIsNeverAConsulate() {
+        RegisterContact removal = new RegisterContact(Samples.DETAINEE, RecipientType.COUNSEL, null, "de");
+        MessageDescriptor register = MessageCatalog.of(removal);
+
+        assertThat(Schemas.validate(register, ContractJson.mapper().valueToTree(removal))).isEmpty();
+        assertThat(Messages.partitionKey(removal)).isEqualTo(Samples.DETAINEE.toString());
+        assertThat(Schemas.validate(register, sampleJson(register).put("recipientType", "CONSULATE"))).isNotEmpty();
+        assertThat(Schemas.validate(register, sampleJson(register).put("address", "not-an-address"))).isNotEmpty();
+        assertThatThrownBy(() -> new RegisterContact(Samples.DETAINEE, RecipientType.CONSULATE, null, "fa"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDetaineeIsDescribedByCodes() {
+        MessageDescriptor described = MessageCatalog.byClass(DetaineeDescribed.class);
+
+        assertThat(Schemas.validate(described, sampleJson(described).put("nationality", "Iran"))).isNotEmpty();
+        assertThat(Schemas.validate(described, sampleJson(described).put("preferredLanguage", "Farsi"))).isNotEmpty();
+        assertThat(Schemas.validate(described, sampleJson(described).put("facilityCode", "Jena"))).isNotEmpty();
+        assertThat(Schemas.validate(described, sampleJson(described).put("custodyStatus", "ESCAPED"))).isNotEmpty();
+        assertThat(Schemas.validate(described, sampleJson(described).put("detainedSince", "14.03.2026"))).isNotEmpty();
     }
 
     @Test
@@ -141,6 +173,7 @@ class ContractSchemaTest {
                 "EligibilityStage", EligibilityStage.class,
                 "BlockerCode", BlockerCode.class,
                 "LegalHoldKind", LegalHoldKind.class,
+                "CustodyStatus", CustodyStatus.class,
                 "RecipientType", RecipientType.class,
                 "TemplateKey", TemplateKey.class,
                 "CaseState", CaseState.class);

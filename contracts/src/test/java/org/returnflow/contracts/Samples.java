@@ -15,8 +15,12 @@ import org.returnflow.contracts.consent.RequestConsent;
 import org.returnflow.contracts.detention.AssessEligibility;
 import org.returnflow.contracts.detention.Blocker;
 import org.returnflow.contracts.detention.BlockerCode;
+import org.returnflow.contracts.detention.CustodyStatus;
+import org.returnflow.contracts.detention.DescribeDetainee;
+import org.returnflow.contracts.detention.DetaineeDescribed;
 import org.returnflow.contracts.detention.DetaineeReleasedFromOperation;
 import org.returnflow.contracts.detention.DetaineeRemoved;
+import org.returnflow.contracts.detention.DetaineeUnknown;
 import org.returnflow.contracts.detention.EligibilityAssessed;
 import org.returnflow.contracts.detention.EligibilityStage;
 import org.returnflow.contracts.detention.LegalHoldKind;
@@ -39,6 +43,7 @@ import org.returnflow.contracts.flight.SeatUnavailable;
 import org.returnflow.contracts.notification.NotificationDelivered;
 import org.returnflow.contracts.notification.NotificationFailed;
 import org.returnflow.contracts.notification.RecipientType;
+import org.returnflow.contracts.notification.RegisterContact;
 import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.contracts.notification.TemplateKey;
 import org.returnflow.contracts.workflow.CaseState;
@@ -61,6 +66,8 @@ final class Samples {
     static final UUID NOTIFICATION = UUID.fromString("4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f08");
 
     static final String IRN = "IRN";
+    static final String FACILITY = "LA-JENA";
+    static final LocalDate DETAINED_SINCE = LocalDate.parse("2026-03-14");
     static final LocalDate DEPARTURE_DAY = LocalDate.parse("2026-12-05");
     static final Instant DEPARTURE = Instant.parse("2026-12-05T08:00:00Z");
     static final Instant NOW = Instant.parse("2026-11-20T14:30:00Z");
@@ -88,9 +95,13 @@ final class Samples {
 
     private static Map<Class<? extends Message>, Message> build() {
         Map<Class<? extends Message>, Message> m = new LinkedHashMap<>();
+        put(m, new DescribeDetainee(CASE, DETAINEE));
         put(m, new AssessEligibility(CASE, DETAINEE, IRN, DEPARTURE_DAY, EligibilityStage.INITIAL));
         put(m, new RecordRemoval(CASE, DETAINEE, FLIGHT));
         put(m, new ReleaseFromOperation(CASE, DETAINEE, "LEGAL_REVIEW_WITHDRAWN"));
+        put(m, new DetaineeDescribed(CASE, DETAINEE, IRN, "fa", DETAINED_SINCE, FACILITY,
+                CustodyStatus.IN_CUSTODY, true));
+        put(m, new DetaineeUnknown(CASE, DETAINEE));
         put(m, new EligibilityAssessed(CASE, DETAINEE, IRN, DEPARTURE_DAY, EligibilityStage.INITIAL, false,
                 List.of(
                         new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, "APPEAL placed 2026-11-02 is active."),
@@ -101,7 +112,7 @@ final class Samples {
         put(m, new DetaineeRemoved(CASE, DETAINEE, FLIGHT, DEPARTURE.plusSeconds(20 * 3600)));
         put(m, new DetaineeReleasedFromOperation(CASE, DETAINEE, "LEGAL_REVIEW_WITHDRAWN", NOW));
 
-        put(m, new RequestConsent(CASE, DETAINEE, "fa", LocalDate.parse("2026-03-14"), NOW.plusSeconds(7 * 86_400)));
+        put(m, new RequestConsent(CASE, DETAINEE, "fa", DETAINED_SINCE, NOW.plusSeconds(7 * 86_400)));
         put(m, new ConsentRequested(CASE, CONSENT, DETAINEE, "fa", NOW.plusSeconds(7 * 86_400)));
         put(m, new ConsentGiven(CASE, CONSENT, DETAINEE, "officer-lajena-017", "fa", "interpreter-fa-003",
                 EVIDENCE_SHA256, NOW, 251, false));
@@ -122,10 +133,11 @@ final class Samples {
         put(m, new HandoverConfirmed(CASE, FLIGHT, DEPARTURE.plusSeconds(20 * 3600)));
         put(m, new FlightCancelled(FLIGHT, "AIRCRAFT_UNAVAILABLE", List.of(CASE, OTHER_CASE), NOW));
 
-        put(m, new SendNotification(CASE, RecipientType.CONSULATE, null, IRN,
+        put(m, new SendNotification(CASE, DETAINEE, RecipientType.CONSULATE, null, IRN,
                 TemplateKey.CASE_BOOKED, "fa", FLIGHT,
                 Map.of("flightNumber", "RF2601", "departureAt", "2026-12-05T08:00:00Z",
                         "departureAirport", "AEX", "arrivalAirport", "IKA")));
+        put(m, new RegisterContact(DETAINEE, RecipientType.COUNSEL, "counsel.lajena@example.org", "de"));
         put(m, new NotificationDelivered(CASE, NOTIFICATION, RecipientType.DETAINEE, TemplateKey.CASE_BOOKED,
                 "fa", false, "<20261120143000.4d5e6f7a@returnflow.local>", NOW));
         put(m, new NotificationFailed(CASE, NOTIFICATION, RecipientType.CONSULATE, TemplateKey.CASE_BOOKED,

@@ -8,13 +8,17 @@ import org.returnflow.contracts.CaseMessage;
 /**
  * Asks notification to deliver a notice about the case to one recipient, in a locale.
  *
- * @param address  email address of the recipient, for DETAINEE and COUNSEL
- * @param country  ISO 3166-1 alpha-3 code of the state whose consulate is notified, for CONSULATE
- * @param flightId the flight the notice is about, if any
- * @param data     template values by placeholder: codes, dates, flight numbers
+ * @param detaineeId the person the notice is about, if any
+ * @param address    email address of the recipient, for DETAINEE and COUNSEL; may be omitted, and the
+ *                   notification-service then takes it from the contact registered for {@code detaineeId}
+ *                   with {@link RegisterContact}
+ * @param country    ISO 3166-1 alpha-3 code of the state whose consulate is notified, for CONSULATE
+ * @param flightId   the flight the notice is about, if any
+ * @param data       template values by placeholder: codes, dates, flight numbers
  */
 public record SendNotification(
         UUID caseId,
+        UUID detaineeId,
         RecipientType recipientType,
         String address,
         String country,
