@@ -80,13 +80,18 @@ public final class Infrastructure {
         return postgres.jdbcUrl(name);
     }
 
-    /** Spring properties that point an application at a fresh database and this broker. */
+    /**
+     * Spring properties that point an application at a fresh database and this broker, and make
+     * it trust tokens from {@link TestClient}.
+     */
     public Map<String, Object> springProperties(String databaseHint) {
         return Map.of(
                 "spring.datasource.url", freshDatabase(databaseHint),
                 "spring.datasource.username", postgres.username(),
                 "spring.datasource.password", postgres.password(),
-                "spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+                "spring.kafka.bootstrap-servers", kafkaBootstrapServers,
+                "returnflow.security.issuer", TestClient.ISSUER,
+                "returnflow.security.public-key", TestClient.PUBLIC_KEY_RESOURCE);
     }
 
     private static Infrastructure start() {

@@ -7,6 +7,9 @@ import org.returnflow.contracts.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -66,8 +69,35 @@ public abstract class ServiceStartsIT {
 
     @Test
     void answersUnknownPathsWithAProblem() {
-        ResponseEntity<String> response = http.getForEntity("/api/no-such-thing", String.class);
+        ResponseEntity<String> response = http.exchange("/no-such-thing", HttpMethod.GET,
+                new HttpEntity<>(TestClient.DEV.headers()), String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void refusesApiCallsWithoutATokenWithA401Problem() {
+        ResponseEntity<String> response = http.getForEntity("/api/anything", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).contains("\"status\":401");
+    }
+
+    @Test
+    void refusesATokenFromAnotherIssuer() {
+        HttpHeaders forged = new HttpHeaders();
+        forged.setBearerAuth("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.c2lnbmF0dXJl");
+        ResponseEntity<String> response = http.exchange("/api/anything", HttpMethod.GET, new HttpEntity<>(forged),
+                String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void opensOnlyHealthOnActuatorToAnonymousCallers() {
+        // Spring Boot tests switch metrics export off, so info stands in for prometheus here.
+        assertThat(http.getForEntity("/actuator/info", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.exchange("/actuator/info", HttpMethod.GET, new HttpEntity<>(TestClient.DEV.headers()),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 }

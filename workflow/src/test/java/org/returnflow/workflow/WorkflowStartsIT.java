@@ -1,8 +1,29 @@
 package org.returnflow.workflow;
 
+import org.junit.jupiter.api.Test;
 import org.returnflow.testkit.ServiceStartsIT;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The workflow starts on real PostgreSQL and Kafka, healthy, with its schema and topics. */
 @org.springframework.test.context.ActiveProfiles("local")
 class WorkflowStartsIT extends ServiceStartsIT {
+
+    @Test
+    void engineRestRequiresAuthentication() {
+        ResponseEntity<String> anonymous = http.getForEntity("/engine-rest/task", String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        ResponseEntity<String> admin = http.withBasicAuth("admin", "admin").getForEntity("/engine-rest/task", String.class);
+        assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void servesTheCockpitLoginPageWithoutAToken() {
+        ResponseEntity<String> cockpit = http.getForEntity("/camunda/app/cockpit/default/", String.class);
+        assertThat(cockpit.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(cockpit.getBody()).containsIgnoringCase("cockpit");
+    }
 }

@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.returnflow.contracts.Message;
 import org.returnflow.contracts.Topics;
+import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.messaging.CloudEventDispatcher;
 import org.returnflow.platform.messaging.EventOutbox;
 import org.returnflow.platform.messaging.MessageHandler;
@@ -63,6 +64,11 @@ public class MessagingAutoConfiguration {
     @Bean
     PlatformSchema platformSchema(DataSource dataSource) {
         return new PlatformSchema(dataSource);
+    }
+
+    @Bean
+    AuditLog auditLog(JdbcTemplate jdbc, PlatformSchema schema) {
+        return new AuditLog(jdbc);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.returnflow.testkit.TestClient.DEV;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -23,7 +24,7 @@ class ProblemResponsesTest {
     MockMvc mvc;
 
     private ResultActions postSample(String json) throws Exception {
-        return mvc.perform(post("/samples").contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(post("/samples").with(DEV.mockMvc()).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
     @Test
@@ -76,7 +77,7 @@ class ProblemResponsesTest {
 
     @Test
     void badPathVariableNamesTheParameter() throws Exception {
-        mvc.perform(get("/samples/not-a-uuid"))
+        mvc.perform(get("/samples/not-a-uuid").with(DEV.mockMvc()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("id"))
                 .andExpect(jsonPath("$.errors[0].reason").value("'not-a-uuid' is not a UUID"));
@@ -84,14 +85,14 @@ class ProblemResponsesTest {
 
     @Test
     void pageSizeOverTheLimitIsA400() throws Exception {
-        mvc.perform(get("/samples").param("size", "5000"))
+        mvc.perform(get("/samples").param("size", "5000").with(DEV.mockMvc()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
     }
 
     @Test
     void unknownResourceIsA404Problem() throws Exception {
-        mvc.perform(get("/samples/00000000-0000-0000-0000-000000000000"))
+        mvc.perform(get("/samples/00000000-0000-0000-0000-000000000000").with(DEV.mockMvc()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("Sample 00000000-0000-0000-0000-000000000000 was not found"));
@@ -99,7 +100,7 @@ class ProblemResponsesTest {
 
     @Test
     void unknownPathIsA404Problem() throws Exception {
-        mvc.perform(get("/no/such/path"))
+        mvc.perform(get("/no/such/path").with(DEV.mockMvc()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404));
@@ -107,7 +108,7 @@ class ProblemResponsesTest {
 
     @Test
     void conflictIsA409Problem() throws Exception {
-        mvc.perform(post("/samples/00000000-0000-0000-0000-000000000001/lift"))
+        mvc.perform(post("/samples/00000000-0000-0000-0000-000000000001/lift").with(DEV.mockMvc()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("https://returnflow.org/problems/conflict"))
                 .andExpect(jsonPath("$.detail").value("The hold is already lifted"));
@@ -115,14 +116,14 @@ class ProblemResponsesTest {
 
     @Test
     void businessRuleIsA422ProblemNamingTheField() throws Exception {
-        mvc.perform(post("/samples/00000000-0000-0000-0000-000000000001/decision"))
+        mvc.perform(post("/samples/00000000-0000-0000-0000-000000000001/decision").with(DEV.mockMvc()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[0].field").value("interpreter"));
     }
 
     @Test
     void unexpectedErrorsHideTheirInternals() throws Exception {
-        mvc.perform(get("/samples/boom"))
+        mvc.perform(get("/samples/boom").with(DEV.mockMvc()))
                 .andExpect(status().isInternalServerError())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(content().string(not(containsString("secret internal detail"))));

@@ -1,0 +1,50 @@
+package org.returnflow.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * 401 and 403 as RFC 9457 problem responses. Security errors happen in filters, before any
+ * controller advice can run, so they are written here.
+ */
+public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        write(response, request, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "A valid bearer token is required: get one from the authorisation server with client credentials");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(response, request, HttpStatus.FORBIDDEN, "forbidden",
+                "The token does not grant the scope this request needs");
+    }
+
+    /** Writes a problem response directly; also used by filters that refuse a request. */
+    public static void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status,
+                             String slug, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://returnflow.org/problems/" + slug));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,30 @@
+package org.returnflow.platform.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+
+/** Settings under {@code returnflow.security}. */
+@ConfigurationProperties("returnflow.security")
+public class SecurityProperties {
+
+    /** The issuer every token must name: the authorisation server's URL. */
+    private String issuer = "http://localhost:9000";
+
+    /** Where the authorisation server publishes its signing keys. */
+    private String jwkSetUri = "http://localhost:9000/oauth2/jwks";
+
+    /** A fixed RSA public key (PEM) instead of the JWK set; used by the test kit. */
+    private Resource publicKey;
+
+    /** Largest request body accepted, in bytes. */
+    private long maxRequestBytes = 256 * 1024;
+
+    public String getIssuer() { return issuer; }
+    public void setIssuer(String issuer) { this.issuer = issuer; }
+    public String getJwkSetUri() { return jwkSetUri; }
+    public void setJwkSetUri(String jwkSetUri) { this.jwkSetUri = jwkSetUri; }
+    public Resource getPublicKey() { return publicKey; }
+    public void setPublicKey(Resource publicKey) { this.publicKey = publicKey; }
+    public long getMaxRequestBytes() { return maxRequestBytes; }
+    public void setMaxRequestBytes(long maxRequestBytes) { this.maxRequestBytes = maxRequestBytes; }
+}
