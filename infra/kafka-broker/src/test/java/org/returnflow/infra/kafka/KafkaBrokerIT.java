@@ -1,0 +1,162 @@
+package org.returnflow.infra.kafka;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged broker the way {@code ./returnflow up} does ({@code java -jar target/kafka-broker.jar}),
+ * sends a CloudEvent to it and reads it back through {@link TopicTail}.
+ */
+class KafkaBrokerIT {
+
+    private static final String CASE_ID = "6f0c2a8e-5d1b-4c3e-9a7f-2b8d4e6f1a3c";
+
+    @TempDir
+    Path dataDir;
+
+    private Process broker;
+    private final StringBuffer brokerLog = new StringBuffer();
+
+    @AfterEach
+    void stopBroker() throws InterruptedException {
+        if (broker != null && broker.isAlive()) {
+            broker.destroy();
+            if (!broker.waitFor(30, TimeUnit.SECONDS)) {
+                broker.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void brokerStartsServesCloudEventsToTailAndKeepsTopicsAcrossRestarts() throws Exception {
+        int port = freePort();
+        int controllerPort = freePort();
+        String bootstrap = "127.0.0.1:" + port;
+
+        startBroker(port, controllerPort);
+        assertThat(brokerLog).contains("Formatting Kafka storage");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("it.events", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, UTF_8);
+        try (TopicTail tail = new TopicTail(bootstrap, "it.events", false, out)) {
+            CompletableFuture<Long> tailing = CompletableFuture.supplyAsync(() -> tail.run(1));
+            awaitText(printed, "Tailing it.events (3 partitions)");
+
+            send(bootstrap, "it.events");
+
+            assertThat(tailing.get(30, TimeUnit.SECONDS)).isEqualTo(1L);
+        }
+        String text = printed.toString(UTF_8);
+        assertThat(text).contains("key             " + CASE_ID)
+                .contains("ce_type         returnflow.detention.EligibilityAssessed.v1")
+                .contains("ce_subject      " + CASE_ID)
+                .contains("content-type    application/json")
+                .contains("\"eligible\" : false");
+
+        broker.destroy();
+        assertThat(broker.waitFor(30, TimeUnit.SECONDS)).as("broker stops on SIGTERM").isTrue();
+        brokerLog.setLength(0);
+
+        startBroker(port, controllerPort);
+        assertThat(brokerLog).doesNotContain("Formatting Kafka storage");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("it.events");
+        }
+    }
+
+    private void startBroker(int port, int controllerPort) throws IOException, InterruptedException {
+        Path jar = Path.of("target", "kafka-broker.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), dataDir.toString())
+                .redirectErrorStream(true);
+        pb.environment().put("KAFKA_PORT", String.valueOf(port));
+        pb.environment().put("KAFKA_CONTROLLER_PORT", String.valueOf(controllerPort));
+        broker = pb.start();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(broker.getInputStream(), UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    brokerLog.append(line).append('\n');
+                    if (line.contains(KafkaBrokerLauncher.READY_MESSAGE)) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                // process ended
+            }
+        }, "broker-log");
+        reader.setDaemon(true);
+        reader.start();
+        boolean started = ready.await(90, TimeUnit.SECONDS);
+        assertThat(started).as("broker ready; log:%n%s", brokerLog).isTrue();
+        assertThat(Files.exists(dataDir.resolve("data").resolve("meta.properties"))).isTrue();
+    }
+
+    private static void send(String bootstrap, String topic) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            var record = new ProducerRecord<>(topic, CASE_ID,
+                    "{\"caseId\":\"" + CASE_ID + "\",\"eligible\":false,\"blockers\":[\"ACTIVE_LEGAL_HOLD\"]}");
+            Map.of("ce_id", "9d5e1f3a-0000-4000-8000-000000000001",
+                    "ce_type", "returnflow.detention.EligibilityAssessed.v1",
+                    "ce_source", "/detention-service",
+                    "ce_subject", CASE_ID,
+                    "ce_specversion", "1.0",
+                    "content-type", "application/json")
+                    .forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(UTF_8))));
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void awaitText(ByteArrayOutputStream printed, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!printed.toString(UTF_8).contains(text)) {
+            assertThat(System.nanoTime()).as("waiting for '%s' in: %s", text, printed).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
