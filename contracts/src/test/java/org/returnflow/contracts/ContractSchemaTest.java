@@ -43,7 +43,7 @@ class ContractSchemaTest {
     void sampleValidatesAgainstItsSchema(MessageDescriptor descriptor) {
         JsonNode json = sampleJson(descriptor);
 
-        assertThat(Schemas.validate(descriptor, json))
+        assertThat(ContractSchemas.validate(descriptor, json))
                 .as("%s as %s", descriptor.name(), json)
                 .isEmpty();
     }
@@ -51,7 +51,7 @@ class ContractSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("descriptors")
     void schemaDescribesTheRecord(MessageDescriptor descriptor) {
-        JsonNode schema = Schemas.readResource(descriptor.schemaResource());
+        JsonNode schema = ContractSchemas.readResource(descriptor.schemaResource());
         assertThat(schema).as(descriptor.schemaResource()).isNotNull();
 
         assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
@@ -83,14 +83,14 @@ class ContractSchemaTest {
         ObjectNode json = sampleJson(descriptor);
         json.remove(field);
 
-        Set<ValidationMessage> errors = Schemas.validate(descriptor, json);
+        Set<ValidationMessage> errors = ContractSchemas.validate(descriptor, json);
 
         assertThat(errors).extracting(ValidationMessage::getMessage)
                 .anySatisfy(message -> assertThat(message).contains("required").contains(field));
     }
 
     static Stream<Arguments> requiredFields() {
-        return descriptors().flatMap(d -> textValues(Schemas.readResource(d.schemaResource()).path("required"))
+        return descriptors().flatMap(d -> textValues(ContractSchemas.readResource(d.schemaResource()).path("required"))
                 .stream()
                 .map(field -> Arguments.of(d, field)));
     }
@@ -101,7 +101,7 @@ class ContractSchemaTest {
         ObjectNode json = sampleJson(descriptor);
         json.put("givenName", "Dariush");
 
-        assertThat(Schemas.validate(descriptor, json)).extracting(ValidationMessage::getMessage)
+        assertThat(ContractSchemas.validate(descriptor, json)).extracting(ValidationMessage::getMessage)
                 .anySatisfy(message -> assertThat(message).contains("givenName"));
     }
 
@@ -109,16 +109,16 @@ class ContractSchemaTest {
     void schemasCheckFormatsAndCodes() {
         MessageDescriptor assessed = MessageCatalog.byClass(EligibilityAssessed.class);
 
-        assertThat(Schemas.validate(assessed, sampleJson(assessed).put("caseId", "case-1"))).isNotEmpty();
-        assertThat(Schemas.validate(assessed, sampleJson(assessed).put("onDate", "05.12.2026"))).isNotEmpty();
-        assertThat(Schemas.validate(assessed, sampleJson(assessed).put("destinationCountry", "IR"))).isNotEmpty();
-        assertThat(Schemas.validate(assessed, sampleJson(assessed).put("stage", "LATE"))).isNotEmpty();
+        assertThat(ContractSchemas.validate(assessed, sampleJson(assessed).put("caseId", "case-1"))).isNotEmpty();
+        assertThat(ContractSchemas.validate(assessed, sampleJson(assessed).put("onDate", "05.12.2026"))).isNotEmpty();
+        assertThat(ContractSchemas.validate(assessed, sampleJson(assessed).put("destinationCountry", "IR"))).isNotEmpty();
+        assertThat(ContractSchemas.validate(assessed, sampleJson(assessed).put("stage", "LATE"))).isNotEmpty();
         ObjectNode badBlocker = sampleJson(assessed);
         ((ObjectNode) badBlocker.withArray("blockers").get(0)).put("code", "SOMETHING_ELSE");
-        assertThat(Schemas.validate(assessed, badBlocker)).isNotEmpty();
+        assertThat(ContractSchemas.validate(assessed, badBlocker)).isNotEmpty();
         ObjectNode nameInBlocker = sampleJson(assessed);
         ((ObjectNode) nameInBlocker.withArray("blockers").get(0)).put("familyName", "Rahimi");
-        assertThat(Schemas.validate(assessed, nameInBlocker)).isNotEmpty();
+        assertThat(ContractSchemas.validate(assessed, nameInBlocker)).isNotEmpty();
     }
 
     @Test
@@ -126,7 +126,7 @@ class ContractSchemaTest {
         LegalHoldPlaced hold = new LegalHoldPlaced(null, Samples.DETAINEE, Samples.HOLD, LegalHoldKind.ASYLUM_CLAIM,
                 Samples.NOW);
 
-        assertThat(Schemas.validate(MessageCatalog.of(hold), ContractJson.mapper().valueToTree(hold))).isEmpty();
+        assertThat(ContractSchemas.validate(MessageCatalog.of(hold), ContractJson.mapper().valueToTree(hold))).isEmpty();
     }
 
     @Test
@@ -136,9 +136,9 @@ class ContractSchemaTest {
         SendNotification toRegisteredCounsel = new SendNotification(Samples.CASE, Samples.DETAINEE,
                 RecipientType.COUNSEL, null, null, TemplateKey.CASE_WITHDRAWN, "de", null, null);
 
-        assertThat(Schemas.validate(MessageCatalog.of(toCounsel), ContractJson.mapper().valueToTree(toCounsel)))
+        assertThat(ContractSchemas.validate(MessageCatalog.of(toCounsel), ContractJson.mapper().valueToTree(toCounsel)))
                 .isEmpty();
-        assertThat(Schemas.validate(MessageCatalog.of(toRegisteredCounsel),
+        assertThat(ContractSchemas.validate(MessageCatalog.of(toRegisteredCounsel),
                 ContractJson.mapper().valueToTree(toRegisteredCounsel))).isEmpty();
     }
 
@@ -147,10 +147,10 @@ class ContractSchemaTest {
         RegisterContact removal = new RegisterContact(Samples.DETAINEE, RecipientType.COUNSEL, null, "de");
         MessageDescriptor register = MessageCatalog.of(removal);
 
-        assertThat(Schemas.validate(register, ContractJson.mapper().valueToTree(removal))).isEmpty();
+        assertThat(ContractSchemas.validate(register, ContractJson.mapper().valueToTree(removal))).isEmpty();
         assertThat(Messages.partitionKey(removal)).isEqualTo(Samples.DETAINEE.toString());
-        assertThat(Schemas.validate(register, sampleJson(register).put("recipientType", "CONSULATE"))).isNotEmpty();
-        assertThat(Schemas.validate(register, sampleJson(register).put("address", "not-an-address"))).isNotEmpty();
+        assertThat(ContractSchemas.validate(register, sampleJson(register).put("recipientType", "CONSULATE"))).isNotEmpty();
+        assertThat(ContractSchemas.validate(register, sampleJson(register).put("address", "not-an-address"))).isNotEmpty();
         assertThatThrownBy(() -> new RegisterContact(Samples.DETAINEE, RecipientType.CONSULATE, null, "fa"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -159,16 +159,16 @@ class ContractSchemaTest {
     void aDetaineeIsDescribedByCodes() {
         MessageDescriptor described = MessageCatalog.byClass(DetaineeDescribed.class);
 
-        assertThat(Schemas.validate(described, sampleJson(described).put("nationality", "Iran"))).isNotEmpty();
-        assertThat(Schemas.validate(described, sampleJson(described).put("preferredLanguage", "Farsi"))).isNotEmpty();
-        assertThat(Schemas.validate(described, sampleJson(described).put("facilityCode", "Jena"))).isNotEmpty();
-        assertThat(Schemas.validate(described, sampleJson(described).put("custodyStatus", "ESCAPED"))).isNotEmpty();
-        assertThat(Schemas.validate(described, sampleJson(described).put("detainedSince", "14.03.2026"))).isNotEmpty();
+        assertThat(ContractSchemas.validate(described, sampleJson(described).put("nationality", "Iran"))).isNotEmpty();
+        assertThat(ContractSchemas.validate(described, sampleJson(described).put("preferredLanguage", "Farsi"))).isNotEmpty();
+        assertThat(ContractSchemas.validate(described, sampleJson(described).put("facilityCode", "Jena"))).isNotEmpty();
+        assertThat(ContractSchemas.validate(described, sampleJson(described).put("custodyStatus", "ESCAPED"))).isNotEmpty();
+        assertThat(ContractSchemas.validate(described, sampleJson(described).put("detainedSince", "14.03.2026"))).isNotEmpty();
     }
 
     @Test
     void commonEnumsMatchTheJavaEnums() {
-        JsonNode defs = Schemas.readResource("schemas/common/enums.json").path("$defs");
+        JsonNode defs = ContractSchemas.readResource("schemas/common/enums.json").path("$defs");
         Map<String, Class<? extends Enum<?>>> enums = Map.of(
                 "EligibilityStage", EligibilityStage.class,
                 "BlockerCode", BlockerCode.class,

@@ -34,7 +34,7 @@ class MessageRecordTest {
         Message sample = Samples.of(descriptor.javaType());
         RecordComponent component = component(descriptor, field);
         boolean required = ContractSchemaTest.textValues(
-                Schemas.readResource(descriptor.schemaResource()).path("required")).contains(field);
+                ContractSchemas.readResource(descriptor.schemaResource()).path("required")).contains(field);
         Class<?> type = component.getType();
 
         if (type.isPrimitive()) {

@@ -2,6 +2,7 @@ package org.returnflow.testkit;
 
 import io.cloudevents.CloudEvent;
 import org.returnflow.contracts.ContractJson;
+import org.returnflow.contracts.ContractSchemas;
 
 import java.nio.charset.StandardCharsets;
 
@@ -23,6 +24,12 @@ public record ReceivedEvent(String topic, int partition, long offset, String key
     /** The data exactly as it was sent. */
     public String json() {
         return event.getData() == null ? null : new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** What is wrong with the data against the type's contract schema; empty when it is valid. */
+    public java.util.List<String> schemaErrors() {
+        return event.getData() == null ? java.util.List.of("no data")
+                : ContractSchemas.errors(event.getType(), event.getData().toBytes());
     }
 
     /** The data read as a contracts record. */
