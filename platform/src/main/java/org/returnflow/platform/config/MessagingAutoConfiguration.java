@@ -73,13 +73,7 @@ public class MessagingAutoConfiguration {
 
     @Bean
     KafkaTemplate<String, CloudEvent> cloudEventKafkaTemplate(KafkaProperties kafka) {
-        Map<String, Object> props = kafka.buildProducerProperties(null);
-        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        Map<String, Object> props = idempotentProducer(kafka, CloudEventSerializer.class);
         props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -88,14 +82,19 @@ public class MessagingAutoConfiguration {
 
     @Bean
     KafkaTemplate<String, byte[]> deadLetterKafkaTemplate(KafkaProperties kafka) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(idempotentProducer(kafka, ByteArraySerializer.class)));
+    }
+
+    /** Boot's producer settings, made non-transactional, idempotent and fully acknowledged. */
+    private static Map<String, Object> idempotentProducer(KafkaProperties kafka, Class<?> valueSerializer) {
         Map<String, Object> props = kafka.buildProducerProperties(null);
         props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, valueSerializer);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props));
+        return props;
     }
 
     @Bean
