@@ -1,0 +1,113 @@
+package org.returnflow.detention.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.returnflow.contracts.detention.CustodyStatus;
+import org.returnflow.contracts.detention.EligibilityStage;
+import org.returnflow.detention.api.DetaineeRequests.LinkGuardian;
+import org.returnflow.detention.api.DetaineeRequests.RegisterDetainee;
+import org.returnflow.detention.api.DetaineeViews.DetaineeSummary;
+import org.returnflow.detention.api.DetaineeViews.DetaineeView;
+import org.returnflow.detention.api.DetaineeViews.EligibilityView;
+import org.returnflow.detention.api.DetaineeViews.Registered;
+import org.returnflow.detention.domain.Detainee;
+import org.returnflow.detention.domain.DetaineeFilter;
+import org.returnflow.detention.domain.DetaineeRecords;
+import org.returnflow.detention.domain.Eligibility;
+import org.returnflow.platform.audit.AuditLog;
+import org.returnflow.platform.security.Caller;
+import org.returnflow.platform.web.BadRequestException;
+import org.returnflow.platform.web.PageResponse;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Registering, reading and listing people in custody, and asking whether one may be removed. */
+@RestController
+@RequestMapping("/api/detainees")
+@Tag(name = "detainees", description = "Custody records and the eligibility check")
+class DetaineeController {
+
+    private final DetaineeRecords records;
+    private final AuditLog audit;
+
+    DetaineeController(DetaineeRecords records, AuditLog audit) {
+        this.records = records;
+        this.audit = audit;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a person in custody; returns id and caseNumber")
+    ResponseEntity<Registered> register(@Valid @RequestBody RegisterDetainee request) {
+        if (!Caller.current().mayAccessFacility(request.facilityCode())) {
+            throw new ForbiddenException("This client may not register detainees at " + request.facilityCode(),
+                    "facilityCode");
+        }
+        Detainee detainee = records.register(request.toRegistration());
+        return ResponseEntity.created(URI.create("/api/detainees/" + detainee.id()))
+                .body(new Registered(detainee.id(), detainee.caseNumber()));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A person's custody record; partners get it without names and need ?purpose=")
+    DetaineeView get(@PathVariable UUID id) {
+        Detainee detainee = Reach.require(records, id);
+        audit.recordRead(DetaineeRecords.SUBJECT, id);
+        return DetaineeView.of(detainee, Caller.current().partner());
+    }
+
+    @GetMapping
+    @Operation(summary = "People in custody, paged, filtered by nationality, facilityCode and status")
+    PageResponse<DetaineeSummary> list(@RequestParam(required = false) @CountryCode String nationality,
+                                       @RequestParam(required = false) String facilityCode,
+                                       @RequestParam(required = false) CustodyStatus status,
+                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                       @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size,
+                                       @RequestParam(required = false) String purpose) {
+        Caller caller = Caller.current();
+        if (caller.partner() && (purpose == null || purpose.isBlank())) {
+            throw new BadRequestException("Partner reads must state why: add ?purpose=", AuditLog.PURPOSE_PARAMETER);
+        }
+        Page<Detainee> found = records.list(new DetaineeFilter(nationality, facilityCode, status, caller.facilities()),
+                PageRequest.of(page, size, Sort.by("caseNumber")));
+        if (caller.partner()) {
+            found.forEach(d -> audit.recordRead(DetaineeRecords.SUBJECT, d.id()));
+        }
+        return PageResponse.of(found, d -> DetaineeSummary.of(d, caller.partner()));
+    }
+
+    @GetMapping("/{id}/eligibility")
+    @Operation(summary = "Whether the person may be removed to a country on a date, with every blocker")
+    EligibilityView eligibility(@PathVariable UUID id,
+                                @RequestParam @CountryCode String destination,
+                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                @RequestParam(defaultValue = "INITIAL") EligibilityStage stage) {
+        Reach.require(records, id);
+        audit.recordRead(DetaineeRecords.SUBJECT, id);
+        Eligibility eligibility = records.assess(id, destination, on, stage);
+        return new EligibilityView(id, destination, on, stage, eligibility.eligible(), eligibility.blockers());
+    }
+
+    @PostMapping("/{id}/guardian")
+    @Operation(summary = "Link the guardian of a minor: another detainee, in custody, 18 or over")
+    DetaineeView linkGuardian(@PathVariable UUID id, @Valid @RequestBody LinkGuardian request) {
+        Reach.require(records, id);
+        return DetaineeView.of(records.linkGuardian(id, request.guardianId(), Reach::reachable), false);
+    }
+}

@@ -1,0 +1,123 @@
+package org.returnflow.detention.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.returnflow.contracts.detention.Blocker;
+import org.returnflow.contracts.detention.CustodyStatus;
+import org.returnflow.contracts.detention.EligibilityStage;
+import org.returnflow.contracts.detention.LegalHoldKind;
+import org.returnflow.detention.domain.Detainee;
+import org.returnflow.detention.domain.LegalHold;
+import org.returnflow.detention.domain.MedicalClearance;
+import org.returnflow.detention.domain.PropertyItem;
+import org.returnflow.detention.domain.PropertyKind;
+import org.returnflow.detention.domain.PropertyStatus;
+import org.returnflow.detention.domain.ResidencePermit;
+import org.returnflow.detention.domain.TravelDocument;
+import org.returnflow.detention.domain.TravelDocumentKind;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Response records with explicit fields (OWASP API3), never entities. A partner's view leaves
+ * out names, the date of birth, counsel and document numbers: those fields are absent.
+ */
+final class DetaineeViews {
+
+    private DetaineeViews() {
+    }
+
+    record Registered(UUID id, String caseNumber) {
+    }
+
+    record DetaineeView(UUID id, String caseNumber, String givenName, String familyName, LocalDate dateOfBirth,
+                        String nationality, String preferredLanguage, String facilityCode, LocalDate detainedSince,
+                        CustodyStatus custodyStatus, CounselView counsel, boolean hasCounsel,
+                        RemovalOrderView removalOrder, UUID guardianId, UUID openCaseId,
+                        List<ResidencePermitView> residencePermits, List<LegalHoldView> legalHolds,
+                        List<TravelDocumentView> travelDocuments, List<MedicalClearanceView> medicalClearances,
+                        List<PropertyItemView> property, Instant createdAt, String createdBy, Instant updatedAt,
+                        String updatedBy) {
+
+        static DetaineeView of(Detainee d, boolean partner) {
+            return new DetaineeView(d.id(), d.caseNumber(), partner ? null : d.givenName(),
+                    partner ? null : d.familyName(), partner ? null : d.dateOfBirth(), d.nationality(),
+                    d.preferredLanguage(), d.facilityCode(), d.detainedSince(), d.custodyStatus(),
+                    partner || !d.hasCounsel() ? null : new CounselView(d.counselName(), d.counselEmail()),
+                    d.hasCounsel(),
+                    d.removalOrderIssuedOn() == null ? null
+                            : new RemovalOrderView(d.removalOrderIssuedOn(), d.removalOrderFinal()),
+                    d.guardian().map(Detainee::id).orElse(null), d.openCaseId(),
+                    d.residencePermits().stream().map(p -> ResidencePermitView.of(p, partner)).toList(),
+                    d.legalHolds().stream().map(LegalHoldView::of).toList(),
+                    d.travelDocuments().stream().map(t -> TravelDocumentView.of(t, partner)).toList(),
+                    d.medicalClearances().stream().map(MedicalClearanceView::of).toList(),
+                    d.property().stream().map(PropertyItemView::of).toList(),
+                    d.createdAt(), d.createdBy(), d.updatedAt(), d.updatedBy());
+        }
+    }
+
+    /** One line of a list. */
+    record DetaineeSummary(UUID id, String caseNumber, String givenName, String familyName, String nationality,
+                           String facilityCode, LocalDate detainedSince, CustodyStatus custodyStatus) {
+
+        static DetaineeSummary of(Detainee d, boolean partner) {
+            return new DetaineeSummary(d.id(), d.caseNumber(), partner ? null : d.givenName(),
+                    partner ? null : d.familyName(), d.nationality(), d.facilityCode(), d.detainedSince(),
+                    d.custodyStatus());
+        }
+    }
+
+    record CounselView(String name, String email) {
+    }
+
+    record RemovalOrderView(LocalDate issuedOn, @JsonProperty("isFinal") Boolean isFinal) {
+    }
+
+    record ResidencePermitView(UUID id, String type, String number, LocalDate validFrom, LocalDate validUntil,
+                               Instant recordedAt, String recordedBy) {
+        static ResidencePermitView of(ResidencePermit p, boolean partner) {
+            return new ResidencePermitView(p.id(), p.type(), partner ? null : p.number(), p.validFrom(),
+                    p.validUntil(), p.recordedAt(), p.recordedBy());
+        }
+    }
+
+    record LegalHoldView(UUID id, LegalHoldKind kind, String reference, boolean active, Instant placedAt,
+                         String placedBy, Instant liftedAt, String liftedBy, String liftReason) {
+        static LegalHoldView of(LegalHold h) {
+            return new LegalHoldView(h.id(), h.kind(), h.reference(), h.active(), h.placedAt(), h.placedBy(),
+                    h.liftedAt(), h.liftedBy(), h.liftReason());
+        }
+    }
+
+    record TravelDocumentView(UUID id, TravelDocumentKind kind, String number, String issuingCountry,
+                              LocalDate validUntil, Instant recordedAt, String recordedBy) {
+        static TravelDocumentView of(TravelDocument t, boolean partner) {
+            return new TravelDocumentView(t.id(), t.kind(), partner ? null : t.number(), t.issuingCountry(),
+                    t.validUntil(), t.recordedAt(), t.recordedBy());
+        }
+    }
+
+    record MedicalClearanceView(UUID id, boolean fitToFly, LocalDate assessedOn, LocalDate validUntil,
+                                Instant recordedAt, String recordedBy) {
+        static MedicalClearanceView of(MedicalClearance c) {
+            return new MedicalClearanceView(c.id(), c.fitToFly(), c.assessedOn(), c.validUntil(), c.recordedAt(),
+                    c.recordedBy());
+        }
+    }
+
+    record PropertyItemView(UUID id, PropertyKind kind, String description, PropertyStatus status,
+                            Instant recordedAt, String recordedBy, Instant updatedAt, String updatedBy) {
+        static PropertyItemView of(PropertyItem p) {
+            return new PropertyItemView(p.id(), p.kind(), p.description(), p.status(), p.recordedAt(),
+                    p.recordedBy(), p.updatedAt(), p.updatedBy());
+        }
+    }
+
+    /** {@code GET /api/detainees/{id}/eligibility}: eligible exactly when there are no blockers. */
+    record EligibilityView(UUID detaineeId, String destination, LocalDate on, EligibilityStage stage,
+                           boolean eligible, List<Blocker> blockers) {
+    }
+}
