@@ -1,0 +1,75 @@
+package org.returnflow.infra.auth.config;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.returnflow.infra.auth.clients.AgencyClients;
+import org.returnflow.infra.auth.clients.ClientClaims;
+import org.returnflow.infra.auth.clients.ClientsProperties;
+import org.returnflow.infra.auth.clients.DefaultScopes;
+import org.returnflow.infra.auth.keys.SigningKeyFile;
+import org.returnflow.infra.auth.keys.SigningKeyProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+
+/**
+ * Two filter chains: the authorisation server's own endpoints (token, JWK set, metadata,
+ * introspection, revocation), where clients authenticate with their secret; then everything else,
+ * where only health is open.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        http.securityMatcher(server.getEndpointsMatcher())
+                .with(server, s -> s.tokenEndpoint(token -> token.accessTokenRequestConverter(new DefaultScopes())))
+                .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElseChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .anyRequest().denyAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+        return http.build();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(ClientsProperties properties) {
+        return AgencyClients.repository(properties);
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> clientClaims() {
+        return new ClientClaims();
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeyProperties properties) {
+        RSAKey key = SigningKeyFile.load(properties.path(), properties.generateIfMissing());
+        return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+}

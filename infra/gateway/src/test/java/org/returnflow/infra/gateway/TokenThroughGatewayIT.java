@@ -1,0 +1,163 @@
+package org.returnflow.infra.gateway;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A real token from the real authorisation server (its jar, run as its own process), sent through
+ * the gateway to a stand-in detention service that verifies it as the services do: signature
+ * against the server's JWK set, issuer, expiry. The gateway passes the token on and the backend's
+ * 401 back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TokenThroughGatewayIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AuthServerProcess AUTH;
+    private static final HttpServer BACKEND;
+    private static final DefaultJWTProcessor<SecurityContext> VERIFIER = new DefaultJWTProcessor<>();
+
+    static {
+        try {
+            Path workDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "auth-server-it");
+            AUTH = AuthServerProcess.start(workDir);
+            VERIFIER.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                    JWKSourceBuilder.create(new URL(AUTH.issuer() + "/oauth2/jwks")).build()));
+            VERIFIER.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                    new JWTClaimsSet.Builder().issuer(AUTH.issuer()).build(), Set.of("sub", "exp", "scope")));
+            BACKEND = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            BACKEND.createContext("/", TokenThroughGatewayIT::detentionService);
+            BACKEND.start();
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        registry.add("returnflow.gateway.services.detention-service.uri",
+                () -> "http://127.0.0.1:" + BACKEND.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        BACKEND.stop(0);
+        AUTH.close();
+    }
+
+    /** A resource server in miniature: 401 problem without a valid token, else 200 naming the caller. */
+    private static void detentionService(HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        int status;
+        byte[] body;
+        try {
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                throw new IllegalArgumentException("no bearer token");
+            }
+            JWTClaimsSet claims = VERIFIER.process(authorization.substring("Bearer ".length()), null);
+            status = 200;
+            body = JSON.writeValueAsBytes(Map.of("caller", claims.getSubject(),
+                    "scope", claims.getStringListClaim("scope")));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+        } catch (Exception e) {
+            status = 401;
+            body = JSON.writeValueAsBytes(Map.of("type", "https://returnflow.org/problems/unauthenticated",
+                    "title", "Unauthorized", "status", 401, "detail", "A valid bearer token is required"));
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+        }
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    @Test
+    void aTokenFromTheAuthorisationServerIsAcceptedThroughTheGateway() throws Exception {
+        String token = token("detention-agency", "detention-agency-local-secret");
+
+        HttpResponse<String> response = get("/api/detainees", "Bearer " + token);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("caller").asText()).isEqualTo("detention-agency");
+        assertThat(body.get("scope")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("detention:read", "detention:write");
+    }
+
+    @Test
+    void withoutATokenTheServicesProblem401PassesThrough() throws Exception {
+        HttpResponse<String> response = get("/api/detainees", null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void aTamperedTokenIsRefused() throws Exception {
+        String[] parts = token("partner-monitor", "partner-monitor-local-secret").split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), UTF_8)
+                .replace("\"partner-monitor\"", "\"detention-agency\"");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(UTF_8)) + "." + parts[2];
+
+        assertThat(get("/api/detainees", "Bearer " + forged).statusCode()).isEqualTo(401);
+    }
+
+    private String token(String clientId, String secret) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(UTF_8));
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(AUTH.issuer() + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
