@@ -1,0 +1,46 @@
+package org.returnflow.flight.api;
+
+import org.returnflow.flight.domain.Flight;
+import org.returnflow.flight.domain.FlightStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A flight as the API shows it, with its seats for returnees, booked and available. */
+record FlightView(
+        UUID id,
+        String flightNumber,
+        String operator,
+        String departureAirport,
+        Instant departureAt,
+        List<StopoverView> stopovers,
+        String arrivalAirport,
+        String destinationCountry,
+        int seatCapacity,
+        int escortSeats,
+        int seatsForReturnees,
+        int seatsBooked,
+        int seatsAvailable,
+        FlightStatus status,
+        Instant manifestLockedAt,
+        Instant departedAt,
+        Instant arrivedAt,
+        Instant cancelledAt,
+        String cancelReason,
+        String cancelNote) {
+
+    record StopoverView(String airport, Instant arriveAt, Instant departAt) {
+    }
+
+    /** The view; partners do not see the free-text cancellation note. */
+    static FlightView of(Flight f, boolean partner) {
+        return new FlightView(f.getId(), f.getFlightNumber(), f.getOperator(), f.getDepartureAirport(),
+                f.getDepartureAt(),
+                f.getStopovers().stream().map(s -> new StopoverView(s.airport(), s.arriveAt(), s.departAt())).toList(),
+                f.getArrivalAirport(), f.getDestinationCountry(), f.getSeatCapacity(), f.getEscortSeats(),
+                f.getSeatsForReturnees(), f.getSeatsBooked(), f.getSeatsAvailable(), f.getStatus(),
+                f.getManifestLockedAt(), f.getDepartedAt(), f.getArrivedAt(), f.getCancelledAt(), f.getCancelReason(),
+                partner ? null : f.getCancelNote());
+    }
+}

@@ -1,0 +1,187 @@
+package org.returnflow.flight.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A charter flight and its lifecycle. The seat counter {@code seatsBooked} is raised only by the
+ * database's conditional update in {@link SeatAllocation}; this class lowers it when entries are
+ * struck, always under a row lock.
+ */
+@Entity
+@Table(name = "flight")
+public class Flight {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "flight_number", nullable = false)
+    private String flightNumber;
+
+    @Column(nullable = false)
+    private String operator;
+
+    @Column(name = "departure_airport", nullable = false)
+    private String departureAirport;
+
+    @Column(name = "arrival_airport", nullable = false)
+    private String arrivalAirport;
+
+    @Column(name = "departure_at", nullable = false)
+    private Instant departureAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "stopover", joinColumns = @JoinColumn(name = "flight_id"))
+    @OrderColumn(name = "position")
+    private List<Stopover> stopovers = new ArrayList<>();
+
+    @Column(name = "destination_country", nullable = false)
+    private String destinationCountry;
+
+    @Column(name = "seat_capacity", nullable = false)
+    private int seatCapacity;
+
+    @Column(name = "escort_seats", nullable = false)
+    private int escortSeats;
+
+    @Column(name = "seats_booked", nullable = false)
+    private int seatsBooked;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private FlightStatus status;
+
+    @Column(name = "scheduled_at", nullable = false)
+    private Instant scheduledAt;
+
+    @Column(name = "manifest_locked_at")
+    private Instant manifestLockedAt;
+
+    @Column(name = "departed_at")
+    private Instant departedAt;
+
+    @Column(name = "arrived_at")
+    private Instant arrivedAt;
+
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+
+    @Column(name = "cancel_note")
+    private String cancelNote;
+
+    @Version
+    private long version;
+
+    protected Flight() {
+    }
+
+    public Flight(UUID id, FlightPlan plan, Instant now) {
+        this.id = id;
+        this.flightNumber = plan.flightNumber();
+        this.operator = plan.operator();
+        this.departureAirport = plan.departureAirport();
+        this.arrivalAirport = plan.arrivalAirport();
+        this.departureAt = plan.departureAt();
+        this.stopovers = new ArrayList<>(plan.stopovers());
+        this.destinationCountry = plan.destinationCountry();
+        this.seatCapacity = plan.seatCapacity();
+        this.escortSeats = plan.escortSeats();
+        this.status = FlightStatus.SCHEDULED;
+        this.scheduledAt = now;
+    }
+
+    /** Closes booking; the manifest may still lose people (offloading) until departure. */
+    public void lockManifest(Instant now) {
+        moveTo(FlightStatus.MANIFEST_LOCKED, "lock its manifest");
+        manifestLockedAt = now;
+    }
+
+    public void depart(Instant now) {
+        moveTo(FlightStatus.DEPARTED, "depart");
+        departedAt = now;
+    }
+
+    public void arrive(Instant now) {
+        moveTo(FlightStatus.ARRIVED, "arrive");
+        arrivedAt = now;
+    }
+
+    public void cancel(String reason, String note, Instant now) {
+        moveTo(FlightStatus.CANCELLED, "be cancelled");
+        cancelReason = reason;
+        cancelNote = note;
+        cancelledAt = now;
+    }
+
+    /** Refuses a per-passenger step unless the flight is in the status it needs. */
+    public void requireStatus(FlightStatus needed, String action) {
+        if (status != needed) {
+            throw new IllegalFlightTransition(flightNumber, status, action + " (that needs " + needed + ")");
+        }
+    }
+
+    /** Entries were struck: their seats are free again. */
+    public void seatsFreed(int count) {
+        if (count < 0 || count > seatsBooked) {
+            throw new IllegalArgumentException("Cannot free " + count + " of " + seatsBooked + " booked seats");
+        }
+        seatsBooked -= count;
+    }
+
+    /**
+     * The printed seat of the n-th returnee seat. Escorts sit in the first seats of the cabin,
+     * six to a row, and returnees behind them: with five escorts, seat 1 is {@code 1F}.
+     */
+    public String seatLabel(int seatNumber) {
+        int cabinIndex = escortSeats + seatNumber - 1;
+        return (cabinIndex / 6 + 1) + String.valueOf("ABCDEF".charAt(cabinIndex % 6));
+    }
+
+    private void moveTo(FlightStatus target, String action) {
+        if (!status.mayMoveTo(target)) {
+            throw new IllegalFlightTransition(flightNumber, status, action);
+        }
+        status = target;
+    }
+
+    public UUID getId() { return id; }
+    public String getFlightNumber() { return flightNumber; }
+    public String getOperator() { return operator; }
+    public String getDepartureAirport() { return departureAirport; }
+    public String getArrivalAirport() { return arrivalAirport; }
+    public Instant getDepartureAt() { return departureAt; }
+    public List<Stopover> getStopovers() { return List.copyOf(stopovers); }
+    public List<String> getStopoverAirports() { return stopovers.stream().map(Stopover::airport).toList(); }
+    public String getDestinationCountry() { return destinationCountry; }
+    public int getSeatCapacity() { return seatCapacity; }
+    public int getEscortSeats() { return escortSeats; }
+    public int getSeatsForReturnees() { return seatCapacity - escortSeats; }
+    public int getSeatsBooked() { return seatsBooked; }
+    public int getSeatsAvailable() { return status == FlightStatus.SCHEDULED ? getSeatsForReturnees() - seatsBooked : 0; }
+    public FlightStatus getStatus() { return status; }
+    public Instant getScheduledAt() { return scheduledAt; }
+    public Instant getManifestLockedAt() { return manifestLockedAt; }
+    public Instant getDepartedAt() { return departedAt; }
+    public Instant getArrivedAt() { return arrivedAt; }
+    public Instant getCancelledAt() { return cancelledAt; }
+    public String getCancelReason() { return cancelReason; }
+    public String getCancelNote() { return cancelNote; }
+}

@@ -1,0 +1,86 @@
+package org.returnflow.flight.domain;
+
+import org.returnflow.platform.web.BadRequestException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A flight as an agency plans it, checked as a whole: IATA airports, stopovers in time order
+ * between departure and arrival, escorts fewer than the seats and a known destination country.
+ * A plan that exists is valid; the first rule it breaks is a 400 naming the field.
+ */
+public record FlightPlan(
+        String flightNumber,
+        String operator,
+        String departureAirport,
+        Instant departureAt,
+        List<Stopover> stopovers,
+        String arrivalAirport,
+        String destinationCountry,
+        int seatCapacity,
+        int escortSeats) {
+
+    public static final Pattern IATA_AIRPORT = Pattern.compile("^[A-Z]{3}$");
+    private static final Set<String> ISO3_COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
+
+    public FlightPlan {
+        require(flightNumber != null && !flightNumber.isBlank(), "flightNumber", "is required");
+        require(operator != null && !operator.isBlank(), "operator", "is required");
+        requireAirport(departureAirport, "departureAirport");
+        requireAirport(arrivalAirport, "arrivalAirport");
+        require(!departureAirport.equals(arrivalAirport), "arrivalAirport", "must differ from departureAirport");
+        require(departureAt != null, "departureAt", "is required");
+        require(isCountry(destinationCountry), "destinationCountry",
+                "'" + destinationCountry + "' is not an ISO 3166-1 alpha-3 country code");
+        require(seatCapacity > 0, "seatCapacity", "must be at least 1");
+        require(escortSeats >= 0, "escortSeats", "must not be negative");
+        require(escortSeats < seatCapacity, "escortSeats",
+                "must be less than seatCapacity (" + seatCapacity + "), so that seats are left for returnees");
+        stopovers = stopovers == null ? List.of() : List.copyOf(stopovers);
+        Instant previousDeparture = departureAt;
+        String previousName = "departureAt";
+        for (int i = 0; i < stopovers.size(); i++) {
+            Stopover stop = Objects.requireNonNull(stopovers.get(i), "stopovers[" + i + "]");
+            String at = "stopovers[" + i + "]";
+            requireAirport(stop.airport(), at + ".airport");
+            require(!stop.airport().equals(departureAirport) && !stop.airport().equals(arrivalAirport),
+                    at + ".airport", "must differ from the departure and arrival airports");
+            require(stop.arriveAt().isAfter(previousDeparture), at + ".arriveAt",
+                    "must be after " + previousName + " (" + previousDeparture + "): stopovers go in order");
+            require(stop.departAt().isAfter(stop.arriveAt()), at + ".departAt", "must be after " + at + ".arriveAt");
+            previousDeparture = stop.departAt();
+            previousName = at + ".departAt";
+        }
+    }
+
+    /** Seats the manifest may fill: the capacity less the escorts' seats. */
+    public int seatsForReturnees() {
+        return seatCapacity - escortSeats;
+    }
+
+    /** A new flight must leave in the future. */
+    public FlightPlan requireDepartureAfter(Instant now) {
+        require(departureAt.isAfter(now), "departureAt", "must be in the future");
+        return this;
+    }
+
+    public static boolean isCountry(String code) {
+        return code != null && ISO3_COUNTRIES.contains(code);
+    }
+
+    private static void requireAirport(String code, String field) {
+        require(code != null && IATA_AIRPORT.matcher(code).matches(), field,
+                "'" + code + "' is not an IATA airport code (three capital letters)");
+    }
+
+    private static void require(boolean ok, String field, String reason) {
+        if (!ok) {
+            throw new BadRequestException(field + " " + reason, field);
+        }
+    }
+}
