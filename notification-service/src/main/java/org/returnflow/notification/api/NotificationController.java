@@ -1,0 +1,31 @@
+package org.returnflow.notification.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.returnflow.notification.domain.NotificationRequests;
+import org.returnflow.platform.web.PageResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** Deliveries of one case: who was told what, in which language, when, and whether it arrived. */
+@RestController
+@RequestMapping("/api/notifications")
+class NotificationController {
+
+    private final NotificationRequests requests;
+
+    NotificationController(NotificationRequests requests) {
+        this.requests = requests;
+    }
+
+    @GetMapping
+    PageResponse<NotificationView> ofCase(@RequestParam UUID caseId,
+                                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                                          @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size) {
+        return requests.ofCase(caseId, page, size, NotificationView::of);
+    }
+}

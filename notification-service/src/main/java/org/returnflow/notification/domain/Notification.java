@@ -1,0 +1,141 @@
+package org.returnflow.notification.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.returnflow.contracts.notification.RecipientType;
+import org.returnflow.contracts.notification.TemplateKey;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One notice to one recipient. It is stored PENDING when the command arrives and changes state
+ * only in the sender: DELIVERED once the mail server accepted it, or FAILED with a reason.
+ */
+@Entity
+@Table(name = "notification")
+public class Notification {
+
+    @Id
+    private UUID id;
+    @Column(name = "case_id", nullable = false)
+    private UUID caseId;
+    @Column(name = "detainee_id")
+    private UUID detaineeId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recipient_type", nullable = false)
+    private RecipientType recipientType;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "template_key", nullable = false)
+    private TemplateKey templateKey;
+    @Column(name = "flight_id")
+    private UUID flightId;
+    @Column(name = "country")
+    private String country;
+    @Column(name = "requested_locale", nullable = false)
+    private String requestedLocale;
+    @Column(name = "locale", nullable = false)
+    private String locale;
+    @Column(name = "fallback_locale", nullable = false)
+    private boolean fallbackLocale;
+    @Column(name = "address")
+    private String address;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "data", nullable = false, columnDefinition = "jsonb")
+    private Map<String, String> data = new HashMap<>();
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    private NotificationStatus status;
+    @Column(name = "attempts", nullable = false)
+    private int attempts;
+    @Column(name = "failure_reason")
+    private String failureReason;
+    @Column(name = "smtp_message_id")
+    private String smtpMessageId;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "delivered_at")
+    private Instant deliveredAt;
+    @Column(name = "failed_at")
+    private Instant failedAt;
+
+    protected Notification() {
+    }
+
+    Notification(UUID caseId, UUID detaineeId, RecipientType recipientType, TemplateKey templateKey, UUID flightId,
+                 String country, String requestedLocale, NoticeLanguage language, Map<String, String> data,
+                 Instant now) {
+        this.id = UUID.randomUUID();
+        this.caseId = caseId;
+        this.detaineeId = detaineeId;
+        this.recipientType = recipientType;
+        this.templateKey = templateKey;
+        this.flightId = flightId;
+        this.country = country;
+        this.requestedLocale = requestedLocale;
+        this.locale = language.tag();
+        this.fallbackLocale = language.fallback();
+        this.data = new HashMap<>(data);
+        this.status = NotificationStatus.PENDING;
+        this.createdAt = now;
+    }
+
+    /** Waits for the sender, to this address. */
+    void await(String address) {
+        this.address = address;
+        this.status = NotificationStatus.PENDING;
+        this.failureReason = null;
+        this.failedAt = null;
+    }
+
+    /** The mail server accepted the notice under this Message-ID. */
+    public void delivered(String smtpMessageId, Instant at, int newAttempts) {
+        if (status != NotificationStatus.PENDING) {
+            throw new IllegalStateException("Notification " + id + " is " + status + ", not PENDING");
+        }
+        this.status = NotificationStatus.DELIVERED;
+        this.smtpMessageId = smtpMessageId;
+        this.deliveredAt = at;
+        this.attempts += newAttempts;
+    }
+
+    /** Delivery was given up, for the reason given as an upper-case code. */
+    public void failed(String reason, Instant at, int newAttempts) {
+        if (status == NotificationStatus.DELIVERED) {
+            throw new IllegalStateException("Notification " + id + " was delivered already");
+        }
+        this.status = NotificationStatus.FAILED;
+        this.failureReason = reason;
+        this.failedAt = at;
+        this.attempts += newAttempts;
+    }
+
+    public UUID id() { return id; }
+    public UUID caseId() { return caseId; }
+    public UUID detaineeId() { return detaineeId; }
+    public RecipientType recipientType() { return recipientType; }
+    public TemplateKey templateKey() { return templateKey; }
+    public UUID flightId() { return flightId; }
+    public String country() { return country; }
+    public String requestedLocale() { return requestedLocale; }
+    public String locale() { return locale; }
+    public boolean fallbackLocale() { return fallbackLocale; }
+    /** The recipient's address: for the sender only, never for an API response, an event or a log. */
+    public String address() { return address; }
+    public Map<String, String> data() { return Map.copyOf(data); }
+    public NotificationStatus status() { return status; }
+    public int attempts() { return attempts; }
+    public String failureReason() { return failureReason; }
+    public String smtpMessageId() { return smtpMessageId; }
+    public Instant createdAt() { return createdAt; }
+    public Instant deliveredAt() { return deliveredAt; }
+    public Instant failedAt() { return failedAt; }
+}

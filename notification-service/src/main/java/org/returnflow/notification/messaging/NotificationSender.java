@@ -1,0 +1,130 @@
+package org.returnflow.notification.messaging;
+
+import org.returnflow.contracts.notification.NotificationDelivered;
+import org.returnflow.contracts.notification.NotificationFailed;
+import org.returnflow.notification.config.NotificationProperties;
+import org.returnflow.notification.domain.Notification;
+import org.returnflow.notification.domain.NotificationRepository;
+import org.returnflow.notification.domain.NoticeTemplates;
+import org.returnflow.notification.domain.RenderedNotice;
+import org.returnflow.platform.messaging.EventOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends pending notices, one per transaction: lock the oldest PENDING row ({@code for update skip
+ * locked}), render it, send it over SMTP (with retries), then mark it DELIVERED and publish
+ * {@code NotificationDelivered} through the outbox in the same transaction, or mark it FAILED and
+ * publish {@code NotificationFailed} once the retries are exhausted.
+ *
+ * <p>The one window: the server accepted the mail but the process dies (or the commit fails)
+ * before the mark commits. The row is still PENDING and is sent again, with the same Message-ID.
+ */
+@Component
+public class NotificationSender {
+
+    /** The mail server stayed unreachable or refused the notice through every retry. */
+    public static final String SMTP_UNAVAILABLE = "SMTP_UNAVAILABLE";
+    /** The notice could not be written or handed over for a reason that retrying does not fix. */
+    public static final String SEND_ERROR = "SEND_ERROR";
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
+
+    private final NotificationRepository notifications;
+    private final NoticeTemplates templates;
+    private final SmtpGateway smtp;
+    private final EventOutbox outbox;
+    private final TransactionTemplate tx;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    public NotificationSender(NotificationRepository notifications, NoticeTemplates templates, SmtpGateway smtp,
+                              EventOutbox outbox, TransactionTemplate tx, NotificationProperties properties,
+                              Clock clock) {
+        this.notifications = notifications;
+        this.templates = templates;
+        this.smtp = smtp;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Works off pending notices; while the SMTP breaker is open they wait for the next pass. */
+    @Scheduled(fixedDelayString = "${returnflow.notification.sender.interval-ms:1000}",
+            initialDelayString = "${returnflow.notification.sender.interval-ms:1000}")
+    public void sendPending() {
+        if (!properties.getSender().isEnabled()) {
+            return;
+        }
+        for (int i = 0; i < properties.getSender().getBatchSize(); i++) {
+            if (!smtp.available()) {
+                log.debug("SMTP circuit breaker is open: pending notices wait");
+                return;
+            }
+            if (!sendNext()) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Sends the oldest pending notice, if any.
+     *
+     * @return whether there was one
+     */
+    public boolean sendNext() {
+        Boolean sent = tx.execute(status -> {
+            Optional<Notification> next = notifications.lockNextPending();
+            next.ifPresent(this::deliver);
+            return next.isPresent();
+        });
+        return Boolean.TRUE.equals(sent);
+    }
+
+    private void deliver(Notification notification) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("caseId", notification.caseId().toString())) {
+            AtomicInteger attempts = new AtomicInteger();
+            try {
+                RenderedNotice notice = templates.render(notification.templateKey(), notification.recipientType(),
+                        notification.locale(), notification.caseId(), notification.data());
+                String messageId = smtp.send(notification.id(), notification.address(), notice, attempts);
+                Instant at = clock.instant();
+                notification.delivered(messageId, at, attempts.get());
+                outbox.publish(new NotificationDelivered(notification.caseId(), notification.id(),
+                        notification.recipientType(), notification.templateKey(), notification.locale(),
+                        notification.fallbackLocale(), messageId, at));
+                log.info("Notification {} ({} {}) delivered after {} attempt(s)", notification.id(),
+                        notification.templateKey(), notification.recipientType(), attempts.get());
+            } catch (SmtpGateway.SmtpUnavailableException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // Shutting down in the middle of the retries: roll back, the notice stays PENDING.
+                    throw e;
+                }
+                fail(notification, SMTP_UNAVAILABLE, attempts.get(), e);
+            } catch (RuntimeException e) {
+                fail(notification, SEND_ERROR, attempts.get(), e);
+            }
+        }
+    }
+
+    private void fail(Notification notification, String reason, int attempts, Exception cause) {
+        Instant at = clock.instant();
+        notification.failed(reason, at, attempts);
+        outbox.publish(new NotificationFailed(notification.caseId(), notification.id(),
+                notification.recipientType(), notification.templateKey(), reason, at));
+        // Only the exception's class: mail exception messages may quote the recipient's address.
+        log.warn("Notification {} ({} {}) failed after {} attempt(s): {} ({})", notification.id(),
+                notification.templateKey(), notification.recipientType(), attempts, reason,
+                cause.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,28 @@
+package org.returnflow.notification.messaging;
+
+import org.returnflow.contracts.notification.SendNotification;
+import org.returnflow.notification.domain.NotificationRequests;
+import org.returnflow.platform.messaging.MessageContext;
+import org.returnflow.platform.messaging.MessageHandler;
+import org.springframework.stereotype.Component;
+
+/** {@code SendNotification} from the workflow: store the notice for the sender, never send here. */
+@Component
+class SendNotificationHandler implements MessageHandler<SendNotification> {
+
+    private final NotificationRequests requests;
+
+    SendNotificationHandler(NotificationRequests requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public Class<SendNotification> messageType() {
+        return SendNotification.class;
+    }
+
+    @Override
+    public void handle(SendNotification message, MessageContext context) {
+        requests.accept(message);
+    }
+}
