@@ -182,6 +182,26 @@ class ConsentFlowIT {
     }
 
     @Test
+    void askingAgainWhileConsentStandsAnswersWithTheSameConsentGiven() {
+        UUID caseId = UUID.randomUUID();
+        UUID consentId = requestAndGive(caseId);
+        ConsentGiven first = events.awaitOne(GIVEN, caseId.toString(), WAIT).data(ConsentGiven.class);
+
+        // The case asks again, e.g. after its flight was cancelled and it goes round once more.
+        sender.send(new RequestConsent(caseId, first.detaineeId(), "fa", LocalDate.now(ZoneOffset.UTC).minusDays(30),
+                Instant.now().plus(7, ChronoUnit.DAYS)));
+
+        List<ReceivedEvent> answers = events.await(e -> e.type().equals(GIVEN) && e.subject().equals(caseId.toString()),
+                2, WAIT);
+        assertThat(answers.get(1).id()).isNotEqualTo(answers.get(0).id());
+        assertThat(answers.get(1).data(ConsentGiven.class)).isEqualTo(first);
+        assertThat(body(get("/api/consents?caseId=" + caseId, TestClient.CONSENT_OFFICERS))
+                .at("/totalElements").asInt()).isEqualTo(1);
+        assertThat(consentId).isEqualTo(first.consentId());
+        assertPublishedEventsAreValid();
+    }
+
+    @Test
     void consentIsWithdrawnUntilBoardingAndRefusedAfter() {
         UUID stays = UUID.randomUUID();
         UUID boards = UUID.randomUUID();

@@ -64,8 +64,9 @@ public class ConsentRegister {
 
     /**
      * Opens a PENDING request for the case and publishes ConsentRequested. While the case has an
-     * open request (pending, or consent that stands) that request is kept and nothing new is
-     * published.
+     * open request that request is kept: a pending one publishes nothing new (the officer has yet
+     * to decide), and consent that stands is answered again with its ConsentGiven, so a case that
+     * asks again, e.g. after its flight was cancelled, does not wait for an answer already given.
      *
      * @param requestedBy the CloudEvents source of the command
      * @param commandId   the CloudEvents id of the command
@@ -77,6 +78,12 @@ public class ConsentRegister {
             ConsentRequest existing = open.get();
             log.info("Case already has consent request {} ({}); RequestConsent {} opens nothing new",
                     existing.id(), existing.status(), commandId);
+            if (existing.status() == ConsentStatus.GIVEN) {
+                decisions.findByConsentIdInOrderByDecidedAt(List.of(existing.id())).stream()
+                        .filter(d -> d.decision() == Decision.GIVEN)
+                        .findFirst()
+                        .ifPresent(given -> outbox.publish(consentGiven(existing, given)));
+            }
             return existing;
         }
         ConsentRequest request = requests.saveAndFlush(new ConsentRequest(command.caseId(), command.detaineeId(),
@@ -101,9 +108,7 @@ public class ConsentRegister {
         ConsentDecision decision = decisions.saveAndFlush(request.decide(input, policy, now(), recordedBy));
         requests.saveAndFlush(request);
         if (decision.decision() == Decision.GIVEN) {
-            outbox.publish(new ConsentGiven(request.caseId(), request.id(), request.detaineeId(), decision.officer(),
-                    decision.language(), decision.interpreter(), decision.evidenceSha256(), decision.decidedAt(),
-                    decision.daysInDetention(), decision.reviewRequired()));
+            outbox.publish(consentGiven(request, decision));
         } else {
             outbox.publish(new ConsentDeclined(request.caseId(), request.id(), request.detaineeId(),
                     decision.officer(), decision.decidedAt()));
@@ -219,6 +224,12 @@ public class ConsentRegister {
         List<UUID> id = List.of(request.id());
         return new ConsentRecord(request, decisions.findByConsentIdInOrderByDecidedAt(id),
                 withdrawals.findByConsentIdInOrderByWithdrawnAt(id));
+    }
+
+    private static ConsentGiven consentGiven(ConsentRequest request, ConsentDecision decision) {
+        return new ConsentGiven(request.caseId(), request.id(), request.detaineeId(), decision.officer(),
+                decision.language(), decision.interpreter(), decision.evidenceSha256(), decision.decidedAt(),
+                decision.daysInDetention(), decision.reviewRequired());
     }
 
     /** Now, at the precision PostgreSQL keeps, so that what is published equals what is stored. */
