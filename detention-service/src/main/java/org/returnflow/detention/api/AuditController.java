@@ -1,5 +1,7 @@
 package org.returnflow.detention.api;
 
+import org.returnflow.platform.web.ForbiddenException;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,9 @@
 package org.returnflow.detention.api;
 
+import org.returnflow.platform.web.ForbiddenException;
+
+import org.returnflow.platform.web.CountryCode;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

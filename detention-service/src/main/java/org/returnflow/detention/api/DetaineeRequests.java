@@ -1,5 +1,7 @@
 package org.returnflow.detention.api;
 
+import org.returnflow.platform.web.CountryCode;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;

@@ -1,12 +1,12 @@
 package org.returnflow.flight.domain;
 
+import org.returnflow.platform.web.CountryCodes;
+
 import org.returnflow.platform.web.BadRequestException;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +26,6 @@ public record FlightPlan(
         int escortSeats) {
 
     public static final Pattern IATA_AIRPORT = Pattern.compile("^[A-Z]{3}$");
-    private static final Set<String> ISO3_COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
-
     public FlightPlan {
         require(flightNumber != null && !flightNumber.isBlank(), "flightNumber", "is required");
         require(operator != null && !operator.isBlank(), "operator", "is required");
@@ -70,7 +68,7 @@ public record FlightPlan(
     }
 
     public static boolean isCountry(String code) {
-        return code != null && ISO3_COUNTRIES.contains(code);
+        return CountryCodes.isKnown(code);
     }
 
     private static void requireAirport(String code, String field) {

@@ -1,5 +1,7 @@
 package org.returnflow.notification.domain;
 
+import org.returnflow.platform.web.CountryCodes;
+
 import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.web.BadRequestException;
 import org.returnflow.platform.web.NotFoundException;
@@ -7,15 +9,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /** Which address a receiving state's consulate is told at, by ISO 3166-1 alpha-3 country code. */
 @Service
 public class ConsulateDirectory {
-
-    private static final Set<String> ISO3_COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
 
     private final ConsulateRepository consulates;
     private final AuditLog audit;
@@ -61,6 +59,6 @@ public class ConsulateDirectory {
     }
 
     public static boolean isIso3Country(String country) {
-        return country != null && country.matches("[A-Z]{3}") && ISO3_COUNTRIES.contains(country);
+        return CountryCodes.isKnown(country);
     }
 }

@@ -1,4 +1,4 @@
-package org.returnflow.detention.api;
+package org.returnflow.platform.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -10,8 +10,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Locale;
-import java.util.Set;
 
 /** An ISO 3166-1 alpha-3 country code from the real code list, upper case (e.g. {@code IRN}); null passes. */
 @Documented
@@ -29,11 +27,9 @@ public @interface CountryCode {
     /** Checks against the JDK's ISO 3166 list. */
     class Validator implements ConstraintValidator<CountryCode, String> {
 
-        static final Set<String> CODES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
-
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || CODES.contains(value);
+            return value == null || CountryCodes.isKnown(value);
         }
     }
 }
