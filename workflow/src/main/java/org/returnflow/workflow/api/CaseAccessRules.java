@@ -1,0 +1,22 @@
+package org.returnflow.workflow.api;
+
+import org.returnflow.platform.security.ApiAccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+import static org.returnflow.platform.security.ApiAccessRules.scope;
+
+/** Reading cases and operations needs {@code cases:read}; opening them needs {@code cases:write}. */
+@Component
+class CaseAccessRules implements ApiAccessRules {
+
+    @Override
+    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.GET, "/api/removal-cases", "/api/removal-cases/**",
+                        "/api/removal-operations/**").hasAuthority(scope("cases:read"))
+                .requestMatchers(HttpMethod.POST, "/api/removal-cases", "/api/removal-operations")
+                .hasAuthority(scope("cases:write"));
+    }
+}

@@ -1,0 +1,80 @@
+package org.returnflow.workflow.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.returnflow.contracts.workflow.CaseState;
+import org.returnflow.platform.audit.AuditLog;
+import org.returnflow.platform.security.Caller;
+import org.returnflow.platform.web.NotFoundException;
+import org.returnflow.platform.web.PageResponse;
+import org.returnflow.workflow.api.CaseViews.CaseOpened;
+import org.returnflow.workflow.api.CaseViews.CaseSummary;
+import org.returnflow.workflow.api.CaseViews.CaseView;
+import org.returnflow.workflow.api.CaseViews.OpenCaseRequest;
+import org.returnflow.workflow.domain.CaseOpening;
+import org.returnflow.workflow.domain.CaseRecords;
+import org.returnflow.workflow.domain.RemovalCase;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** One person's removal case: open it, read it with its history (S8), list cases. */
+@RestController
+@RequestMapping("/api/removal-cases")
+class RemovalCaseController {
+
+    private static final String SUBJECT = "RemovalCase";
+
+    private final CaseOpening opening;
+    private final CaseRecords cases;
+    private final AuditLog audit;
+
+    RemovalCaseController(CaseOpening opening, CaseRecords cases, AuditLog audit) {
+        this.opening = opening;
+        this.cases = cases;
+        this.audit = audit;
+    }
+
+    /** Opens a case and starts its process; 409 when the person already has an open case (S7). */
+    @PostMapping
+    ResponseEntity<CaseOpened> open(@Valid @RequestBody OpenCaseRequest request) {
+        UUID caseId = opening.open(request.detaineeId(), request.destinationCountry(), request.operationId(),
+                Caller.current().principal());
+        return ResponseEntity.created(URI.create("/api/removal-cases/" + caseId)).body(new CaseOpened(caseId));
+    }
+
+    @GetMapping("/{caseId}")
+    CaseView get(@PathVariable UUID caseId) {
+        RemovalCase c = cases.find(caseId).orElseThrow(() -> new NotFoundException("Removal case", caseId));
+        auditPartnerRead(caseId);
+        return CaseView.of(c, cases.history(caseId));
+    }
+
+    @GetMapping
+    PageResponse<CaseSummary> list(@RequestParam(required = false) UUID operationId,
+                                   @RequestParam(required = false) CaseState state,
+                                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                                   @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size) {
+        List<RemovalCase> content = cases.page(operationId, state, page, size);
+        content.forEach(c -> auditPartnerRead(c.caseId()));
+        return PageResponse.of(content.stream().map(CaseSummary::of).toList(), page, size,
+                cases.count(operationId, state));
+    }
+
+    /** A partner's read of a person's case is audited with its purpose; the agencies' own reads are not. */
+    private void auditPartnerRead(UUID caseId) {
+        if (Caller.current().partner()) {
+            audit.recordRead(SUBJECT, caseId);
+        }
+    }
+}

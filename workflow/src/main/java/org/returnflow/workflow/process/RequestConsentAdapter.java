@@ -1,0 +1,30 @@
+package org.returnflow.workflow.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.returnflow.contracts.consent.RequestConsent;
+import org.returnflow.platform.messaging.EventOutbox;
+import org.returnflow.workflow.process.ProcessConstants.Var;
+import org.springframework.stereotype.Component;
+
+/** {@code SendTask_RequestConsent}: asks consent to open a request, answerable until the consent timeout. */
+@Component
+public class RequestConsentAdapter implements JavaDelegate {
+
+    private final EventOutbox outbox;
+    private final ProcessTimers timers;
+
+    public RequestConsentAdapter(EventOutbox outbox, ProcessTimers timers) {
+        this.outbox = outbox;
+        this.timers = timers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        outbox.publish(new RequestConsent(CaseVariables.requiredUuid(execution, Var.CASE_ID),
+                CaseVariables.requiredUuid(execution, Var.DETAINEE_ID),
+                CaseVariables.required(execution, Var.PREFERRED_LANGUAGE),
+                CaseVariables.date(execution, Var.DETAINED_SINCE),
+                CaseVariables.now().plus(timers.consentDuration())));
+    }
+}

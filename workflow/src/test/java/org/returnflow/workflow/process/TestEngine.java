@@ -1,0 +1,41 @@
+package org.returnflow.workflow.process;
+
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.returnflow.testkit.Infrastructure;
+
+/**
+ * A Camunda engine on a fresh real PostgreSQL database, with no job executor (tests run jobs and
+ * timers themselves), full history, and expressions that resolve beans from {@code Mocks}.
+ */
+public final class TestEngine {
+
+    private TestEngine() {
+    }
+
+    /** The same, recording flow-node coverage for {@code ProcessEngineCoverageExtension}. */
+    static StandaloneProcessEngineConfiguration withCoverage(String hint) {
+        StandaloneProcessEngineConfiguration configuration = configuration(hint);
+        ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+        return configuration;
+    }
+
+    public static StandaloneProcessEngineConfiguration configuration(String hint) {
+        Infrastructure infrastructure = Infrastructure.get();
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setProcessEngineName(hint);
+        configuration.setJdbcUrl(infrastructure.freshDatabase(hint));
+        configuration.setJdbcUsername(infrastructure.postgres().username());
+        configuration.setJdbcPassword(infrastructure.postgres().password());
+        configuration.setJdbcDriver("org.postgresql.Driver");
+        configuration.setDatabaseSchemaUpdate("true");
+        configuration.setJobExecutorActivate(false);
+        configuration.setHistory("full");
+        configuration.setIdGenerator(new StrongUuidGenerator());
+        configuration.setExpressionManager(new MockExpressionManager());
+        configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9-]+|camunda-admin");
+        return configuration;
+    }
+}
