@@ -5,7 +5,6 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Only one relay of a service works at a time (a transaction-scoped advisory lock), so that
  * several replicas cannot reorder one case's messages.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Arbitrary but fixed: the advisory lock that makes one relay per database active. */
@@ -41,27 +40,16 @@ public class OutboxRelay implements SmartLifecycle {
     private final MessagingProperties.Relay settings;
     private final URI source;
 
-    private final Object signal = new Object();
-    private boolean nudged;
-    private volatile boolean running;
-    private Thread worker;
     private Instant lastPurge = Instant.EPOCH;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, CloudEvent> kafka,
                        MessagingProperties.Relay settings, URI source) {
+        super("outbox-relay", settings.getPollInterval());
         this.jdbc = jdbc;
         this.tx = tx;
         this.kafka = kafka;
         this.settings = settings;
         this.source = source;
-    }
-
-    /** Wakes the relay after a commit, so that messages leave without waiting for the next poll. */
-    public void nudge() {
-        synchronized (signal) {
-            nudged = true;
-            signal.notifyAll();
-        }
     }
 
     /**
@@ -140,65 +128,25 @@ public class OutboxRelay implements SmartLifecycle {
         return new ProducerRecord<>(row.topic(), row.key(), event);
     }
 
-    private void loop() {
-        while (running) {
-            int sent = 0;
-            try {
-                sent = relayOnce();
-                if (Instant.now().isAfter(lastPurge.plusSeconds(3600))) {
-                    lastPurge = Instant.now();
-                    purgeSent();
-                }
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay pass failed; retrying after {}: {}", settings.getPollInterval(), e.toString());
-            }
-            if (sent >= settings.getBatchSize()) {
-                continue; // a full batch: more may be waiting
-            }
-            synchronized (signal) {
-                if (!nudged && running) {
-                    try {
-                        signal.wait(settings.getPollInterval().toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                nudged = false;
-            }
+    /** One relay pass, and the hourly purge of old sent rows; a full batch means more may wait. */
+    @Override
+    protected boolean runOnce(int lane, int lanes) {
+        int sent = relayOnce();
+        if (Instant.now().isAfter(lastPurge.plusSeconds(3600))) {
+            lastPurge = Instant.now();
+            purgeSent();
         }
+        return sent >= settings.getBatchSize();
     }
 
     @Override
     public void start() {
-        if (running || !settings.isEnabled()) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        nudge();
-        if (worker != null) {
-            try {
-                worker.join(settings.getSendTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (settings.isEnabled()) {
+            super.start();
         }
     }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stop the relay before the Kafka producer and the pool go away, and start it after them. */
+    /** Starts before, and stops after, the workers whose commits it relays. */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 100;

@@ -1,5 +1,7 @@
 package org.returnflow.workflow.api;
 
+import org.returnflow.platform.web.CountryCode;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,7 +25,7 @@ final class CaseViews {
 
     /** {@code POST /api/removal-cases}. */
     record OpenCaseRequest(@NotNull UUID detaineeId,
-                           @NotNull @Iso3Country String destinationCountry,
+                           @NotNull @CountryCode String destinationCountry,
                            UUID operationId) {
     }
 
@@ -53,7 +55,7 @@ final class CaseViews {
 
     /** {@code POST /api/removal-operations}: up to 1000 people, each once. */
     record OpenOperationRequest(@NotBlank @Size(max = 200) String name,
-                                @NotNull @Iso3Country String destinationCountry,
+                                @NotNull @CountryCode String destinationCountry,
                                 @NotNull @Size(min = 1, max = 1000) List<@NotNull UUID> detaineeIds) {
     }
 

@@ -1,5 +1,7 @@
 package org.returnflow.workflow.domain;
 
+import org.returnflow.platform.messaging.PollingWorker;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;

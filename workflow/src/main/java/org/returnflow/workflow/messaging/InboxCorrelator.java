@@ -1,12 +1,13 @@
 package org.returnflow.workflow.messaging;
 
+import org.returnflow.platform.messaging.PollingWorker;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.returnflow.workflow.domain.CaseRecords;
-import org.returnflow.workflow.domain.PollingWorker;
 import org.returnflow.workflow.messaging.CaseInbox.ParkReason;
 import org.returnflow.workflow.process.ProcessConstants.Msg;
 import org.returnflow.workflow.process.ProcessConstants.Var;

@@ -1,4 +1,4 @@
-package org.returnflow.workflow.domain;
+package org.returnflow.platform.messaging;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +17,8 @@ import java.time.Duration;
  * <p>Work may be split into lanes, one thread each: lane {@code i} of {@code n} takes only its share
  * of the rows (for instance by a hash of the caseId), so that lanes never compete for one case.
  *
- * <p>It starts after, and stops before, the engine, the outbox relay and the Kafka clients.
+ * <p>By default it starts after, and stops before, the outbox relay (which is itself one) and the
+ * Kafka clients, so that what a pass commits can still be relayed.
  */
 public abstract class PollingWorker implements SmartLifecycle {
 
