@@ -16,7 +16,6 @@ import org.returnflow.contracts.consent.ConsentWithdrawn;
 import org.returnflow.contracts.consent.RequestConsent;
 import org.returnflow.contracts.flight.PassengerBoarded;
 import org.returnflow.testkit.CloudEventSender;
-import org.returnflow.testkit.Infrastructure;
 import org.returnflow.testkit.RealInfrastructure;
 import org.returnflow.testkit.ReceivedEvent;
 import org.returnflow.testkit.TestClient;
@@ -32,8 +31,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -296,23 +293,6 @@ class ConsentFlowIT {
     }
 
     /** The command-line tool the README gives for trying the service by hand sends a valid command. */
-    @Test
-    void theReadmesCommandLineToolOpensARequest() throws Exception {
-        UUID caseId = UUID.randomUUID();
-        Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "tools/SendRequestConsent.java",
-                "--bootstrap", Infrastructure.get().kafkaBootstrapServers(), "--case", caseId.toString(),
-                "--language", "fa-IR")
-                .redirectErrorStream(true).start();
-        String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(tool.waitFor()).as(output).isZero();
-        assertThat(output).contains("caseId=" + caseId);
-
-        ConsentRequested requested = events.awaitOne(REQUESTED, caseId.toString(), WAIT).data(ConsentRequested.class);
-        assertThat(requested.preferredLanguage()).isEqualTo("fa-IR");
-        assertPublishedEventsAreValid();
-    }
-
     // --- helpers -----------------------------------------------------------------------------
 
     UUID requestAndGive(UUID caseId) {

@@ -1,11 +1,13 @@
 package org.returnflow.platform.security;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -20,7 +22,9 @@ import java.net.URI;
  */
 public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Spring's builder registers the mixin that writes a ProblemDetail's properties as members. */
+    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
+            .serializationInclusion(JsonInclude.Include.NON_NULL).build();
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)

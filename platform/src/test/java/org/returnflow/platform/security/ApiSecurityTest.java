@@ -71,7 +71,8 @@ class ApiSecurityTest {
                 .andExpect(header().string("WWW-Authenticate", "Bearer"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://returnflow.org/problems/unauthenticated"))
-                .andExpect(jsonPath("$.instance").value("/api/things"));
+                .andExpect(jsonPath("$.instance").value("/api/things"))
+                .andExpect(jsonPath("$.properties").doesNotExist());
     }
 
     @Test

@@ -156,7 +156,7 @@ class GatewayIT {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("type").asText()).isEqualTo("about:blank");
+        assertThat(problem.get("type").asText()).isEqualTo("https://returnflow.org/problems/service-unavailable");
         assertThat(problem.get("title").asText()).isEqualTo("Service Unavailable");
         assertThat(problem.get("status").asInt()).isEqualTo(503);
         assertThat(problem.get("detail").asText()).contains("consent-service");

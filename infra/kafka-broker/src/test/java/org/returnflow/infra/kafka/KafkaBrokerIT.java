@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -93,7 +94,24 @@ class KafkaBrokerIT {
         assertThat(brokerLog).doesNotContain("Formatting Kafka storage");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("it.events");
+            admin.createTopics(List.of(new NewTopic("consent.commands", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
+
+        // ./returnflow send: a contract message goes to its topic as a binary CloudEvent keyed by caseId.
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        int exit = SendMessage.run(new String[]{"RequestConsent", "{\"caseId\":\"" + CASE_ID
+                        + "\",\"detaineeId\":\"" + CASE_ID + "\",\"preferredLanguage\":\"fa\","
+                        + "\"detainedSince\":\"2026-05-02\",\"dueBy\":\"2026-12-20T00:00:00Z\"}", "--id", "cli-1"},
+                InputStream.nullInputStream(), new PrintStream(sent, true, UTF_8), System.err, bootstrap);
+        assertThat(exit).isZero();
+        assertThat(sent.toString(UTF_8)).contains("sent RequestConsent id=cli-1 key=" + CASE_ID + " to consent.commands-");
+        ByteArrayOutputStream commands = new ByteArrayOutputStream();
+        try (TopicTail tail = new TopicTail(bootstrap, "consent.commands", true,
+                new PrintStream(commands, true, UTF_8))) {
+            assertThat(CompletableFuture.supplyAsync(() -> tail.run(1)).get(30, TimeUnit.SECONDS)).isEqualTo(1L);
+        }
+        assertThat(commands.toString(UTF_8)).contains("ce_type         returnflow.consent.RequestConsent.v1")
+                .contains("ce_id           cli-1").contains("\"preferredLanguage\" : \"fa\"");
     }
 
     private void startBroker(int port, int controllerPort) throws IOException, InterruptedException {

@@ -19,6 +19,7 @@ class GatewayProblems extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "No service answers " + ex.getHttpMethod() + " /" + ex.getResourcePath() + ".");
+        problem.setType(ProblemTypes.of(HttpStatus.NOT_FOUND));
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 }

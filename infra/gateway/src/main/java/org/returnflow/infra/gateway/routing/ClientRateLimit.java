@@ -1,5 +1,7 @@
 package org.returnflow.infra.gateway.routing;
 
+import org.returnflow.infra.gateway.config.ProblemTypes;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +83,7 @@ public final class ClientRateLimit extends OncePerRequestFilter {
                 "This client made more than " + config.getLimitForPeriod() + " requests in "
                         + config.getLimitRefreshPeriod().toMillis() + " ms. Retry after " + seconds + " s.");
         problem.setTitle(HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
+        problem.setType(ProblemTypes.of(HttpStatus.TOO_MANY_REQUESTS));
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

@@ -1,5 +1,7 @@
 package org.returnflow.infra.gateway.routing;
 
+import org.returnflow.infra.gateway.config.ProblemTypes;
+
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
@@ -35,6 +37,7 @@ final class ServiceUnavailable {
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, service + " " + reason.text + ".");
         problem.setTitle(status.getReasonPhrase());
+        problem.setType(ProblemTypes.of(status));
         problem.setInstance(URI.create(request.requestPath().value()));
         problem.setProperty("service", service);
         problem.setProperty("reason", reason.name());
