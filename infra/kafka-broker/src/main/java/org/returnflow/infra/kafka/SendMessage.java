@@ -40,6 +40,7 @@ public final class SendMessage {
     }
 
     public static void main(String[] args) throws Exception {
+        TopicTail.quietLogging();
         System.exit(run(args, System.in, System.out, System.err,
                 System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")));
     }

@@ -279,7 +279,7 @@ public final class TopicTail implements AutoCloseable {
     }
 
     /** The Kafka client logs its whole configuration at INFO; a terminal tool wants warnings only. */
-    private static void quietLogging() {
+    static void quietLogging() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             for (ch.qos.logback.classic.Logger logger : context.getLoggerList()) {
                 if (logger.getLevel() != null && !logger.getLevel().isGreaterOrEqual(Level.WARN)) {
