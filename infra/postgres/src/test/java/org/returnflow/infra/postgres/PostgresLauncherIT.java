@@ -67,7 +67,7 @@ class PostgresLauncherIT {
     }
 
     private void start(int port) throws IOException, InterruptedException {
-        Path jar = Path.of("target", "returnflow-postgres.jar").toAbsolutePath();
+        Path jar = Path.of("target", "returnflow-postgres-launcher.jar").toAbsolutePath();
         assertThat(jar).exists();
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-jar", jar.toString()).redirectErrorStream(true);
