@@ -145,6 +145,10 @@ public final class Infrastructure {
         if ("never".equalsIgnoreCase(mode)) {
             return false;
         }
+        if (System.getenv("DOCKER_HOST") == null && !java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))) {
+            log.info("No Docker socket: using embedded PostgreSQL and the embedded KRaft broker");
+            return false;
+        }
         try {
             boolean available = DockerClientFactory.instance().isDockerAvailable();
             if (!available) {
