@@ -1,5 +1,7 @@
 package org.returnflow.notification.domain;
 
+import org.returnflow.contracts.notification.NotificationDelivered;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -137,5 +139,11 @@ public class Notification {
     public String smtpMessageId() { return smtpMessageId; }
     public Instant createdAt() { return createdAt; }
     public Instant deliveredAt() { return deliveredAt; }
+
+    /** The fact that this notice was delivered, as published when it was, and again when asked again. */
+    public NotificationDelivered deliveredEvent() {
+        return new NotificationDelivered(caseId, id, recipientType, templateKey, locale, fallbackLocale, smtpMessageId,
+                deliveredAt);
+    }
     public Instant failedAt() { return failedAt; }
 }

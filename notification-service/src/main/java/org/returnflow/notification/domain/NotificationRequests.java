@@ -53,16 +53,21 @@ public class NotificationRequests {
 
     /**
      * Stores the notice as PENDING, or FAILED with {@code NotificationFailed} when there is nowhere
-     * to send it. A command whose key is known already changes nothing, unless that notice FAILED:
-     * then it is tried again, since a failed notice was never delivered.
+     * to send it. A command whose key is known already sends no second e-mail: a delivered notice is
+     * answered again with its {@code NotificationDelivered} (same notice, same delivery time), so a
+     * case that asks again, e.g. after it was rebooked onto the same flight, is not left waiting; a
+     * pending one will answer when it is sent; a FAILED one is tried again, since it never arrived.
      */
     @Transactional
     public Notification accept(SendNotification command) {
         Optional<Notification> known = notifications.findByKey(command.caseId(), command.recipientType(),
                 command.templateKey(), command.flightId());
         if (known.isPresent() && known.get().status() != NotificationStatus.FAILED) {
-            log.info("{} {} for case {} is known already ({}): nothing to do", command.templateKey(),
+            log.info("{} {} for case {} is known already ({}): no second e-mail", command.templateKey(),
                     command.recipientType(), command.caseId(), known.get().status());
+            if (known.get().status() == NotificationStatus.DELIVERED) {
+                outbox.publish(known.get().deliveredEvent());
+            }
             return known.get();
         }
         Recipient recipient = recipientOf(command);

@@ -1,6 +1,5 @@
 package org.returnflow.notification.messaging;
 
-import org.returnflow.contracts.notification.NotificationDelivered;
 import org.returnflow.contracts.notification.NotificationFailed;
 import org.returnflow.notification.config.NotificationProperties;
 import org.returnflow.notification.domain.Notification;
@@ -17,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -98,11 +98,10 @@ public class NotificationSender {
                 RenderedNotice notice = templates.render(notification.templateKey(), notification.recipientType(),
                         notification.locale(), notification.caseId(), notification.data());
                 String messageId = smtp.send(notification.id(), notification.address(), notice, attempts);
-                Instant at = clock.instant();
+                // At the precision PostgreSQL keeps, so that the event says what the record says.
+                Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
                 notification.delivered(messageId, at, attempts.get());
-                outbox.publish(new NotificationDelivered(notification.caseId(), notification.id(),
-                        notification.recipientType(), notification.templateKey(), notification.locale(),
-                        notification.fallbackLocale(), messageId, at));
+                outbox.publish(notification.deliveredEvent());
                 log.info("Notification {} ({} {}) delivered after {} attempt(s)", notification.id(),
                         notification.templateKey(), notification.recipientType(), attempts.get());
             } catch (SmtpGateway.SmtpUnavailableException e) {
