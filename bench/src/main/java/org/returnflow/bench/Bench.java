@@ -127,6 +127,17 @@ public final class Bench {
             EngineOnly.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length >= 2 && "profile-summary".equals(args[0])) {
+            // java -jar bench.jar profile-summary DIR [RATE]: the profile section again, from saved recordings
+            List<Profiles.Summary> summaries = new ArrayList<>();
+            try (var files = java.nio.file.Files.list(Path.of(args[1]))) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".jfr")).sorted().toList()) {
+                    summaries.add(Profiles.summarise(f.getFileName().toString().replace(".jfr", ""), f));
+                }
+            }
+            System.out.print(Report.profileSection(summaries, args.length > 2 ? Double.parseDouble(args[2]) : Double.NaN, ""));
+            return;
+        }
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.print(USAGE);
             return;

@@ -73,7 +73,12 @@ public final class Profiles {
     public void start(Map<String, List<Long>> processes, PrintStream out) {
         processes.forEach((name, pids) -> {
             for (long pid : pids) {
-                if (isJava(pid) && jcmd(pid, "JFR.start", "name=bench", "settings=profile")) {
+                if (!isJava(pid)) {
+                    continue;
+                }
+                // deep Spring and Camunda stacks: 256 frames instead of JFR's 64 (takes effect before a JVM's first recording)
+                jcmd(pid, "JFR.configure", "stackdepth=256");
+                if (jcmd(pid, "JFR.start", "name=bench", "settings=profile")) {
                     started.put(name, pid);
                 }
             }

@@ -198,6 +198,14 @@ final class Report {
         b.append(String.format(Locale.ROOT, "| **stack** | **%.1f** | 100 %% | %.1f |%n", at70.cpuPerCase(), idle.cpuMillisPerSecond()));
         b.append(String.format(Locale.ROOT, "| the benchmark itself (load generator, consumer, probes; not counted above) | %.1f | | |%n%n",
                 at70.perCase(at70.delta().benchCpuMillis())));
+        b.append("Commits per case by database (the probe's own queries, one per database per sample, included): ");
+        List<String> dbs = new ArrayList<>();
+        at70.delta().commitsByDatabase().forEach((db, n) -> {
+            if (n > 0) {
+                dbs.add(String.format(Locale.ROOT, "`%s` %.1f", db, at70.perCase(n)));
+            }
+        });
+        b.append(String.join(", ", dbs)).append(".\n\n");
         b.append("Kafka records per case by topic: ");
         List<String> topics = new ArrayList<>();
         at70.delta().recordsByTopic().forEach((topic, n) -> {
@@ -232,49 +240,9 @@ final class Report {
             b.append('\n');
         }
 
-        b.append("## Profiles (JFR)\n\n");
-        if (profiles.isEmpty()) {
-            b.append("Not recorded").append(options.profile() ? " (jcmd failed)" : " (`--no-profile` or `--quick`)").append(".\n\n");
-        } else {
-            PhaseResult profiled = phases.stream().filter(p -> p.kind().equals("PROFILE")).findFirst().orElse(null);
-            b.append("JDK Flight Recorder (`settings=profile`, started and dumped with `jcmd`, no restart) in every JVM of the ")
-                    .append("stack during a separate phase at ").append(profiled == null ? "" : Benchmark.format(profiled.rate()))
-                    .append(" cases/s. Share of CPU samples (`jdk.ExecutionSample`) whose stack passes through a library ")
-                    .append("(a sample can count for several, and a library that only wraps the work, such as Micrometer's ")
-                    .append("observations around scheduled tasks, counts too), the hottest methods by top frame, the threads, ")
-                    .append("and the Returnflow method nearest the top of each stack. The recordings are in ")
-                    .append("`bench/target/jfr/`; `jfr print --events jdk.ExecutionSample FILE` shows the stacks.\n\n");
-            List<String> quiet = new ArrayList<>();
-            for (Profiles.Summary s : profiles.stream().sorted(Profiles.bySamples()).toList()) {
-                if (s.samples() < 20) {
-                    quiet.add(s.process() + " (" + s.samples() + ")");
-                    continue;
-                }
-                b.append(String.format(Locale.ROOT, "**%s**: %d samples, JVM CPU %.0f %% of the machine, %d GC pauses, %d ms paused.%n%n",
-                        s.process(), s.samples(), 100 * s.jvmCpu(), s.gcPauses(), s.gcPauseTotal().toMillis()));
-                if (s.samples() == 0) {
-                    continue;
-                }
-                List<String> libs = new ArrayList<>();
-                s.libraries().forEach((lib, n) -> {
-                    if (100.0 * n / s.samples() >= 3) {
-                        libs.add(String.format(Locale.ROOT, "%s %.0f %%", lib, 100.0 * n / s.samples()));
-                    }
-                });
-                b.append("- libraries: ").append(String.join(", ", libs)).append('\n');
-                List<String> hot = new ArrayList<>();
-                for (Map.Entry<String, Long> h : s.hottest().subList(0, Math.min(6, s.hottest().size()))) {
-                    hot.add(String.format(Locale.ROOT, "`%s` %.1f %%", h.getKey(), 100.0 * h.getValue() / s.samples()));
-                }
-                b.append("- hottest: ").append(String.join(", ", hot)).append('\n');
-                b.append("- threads: ").append(shares(s.threads(), s.samples())).append('\n');
-                b.append("- Returnflow code on the stack (nearest the top): ").append(shares(s.entryPoints(), s.samples())).append("\n\n");
-            }
-            if (!quiet.isEmpty()) {
-                b.append("Fewer than 20 samples (nearly idle): ").append(String.join(", ", quiet)).append(".\n\n");
-            }
-        }
-
+        PhaseResult profiled = phases.stream().filter(p -> p.kind().equals("PROFILE")).findFirst().orElse(null);
+        b.append(profileSection(profiles, profiled == null ? Double.NaN : profiled.rate(),
+                profiles.isEmpty() ? (options.profile() ? " (jcmd failed)" : " (`--no-profile` or `--quick`)") : ""));
         b.append("## Machine\n\n| | |\n|---|---|\n");
         machine.facts().forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
         b.append('\n');
@@ -313,6 +281,53 @@ final class Report {
 
         b.append("## Tuning candidates\n\n");
         b.append("Written by hand after reading the profiles above; the tool does not draw conclusions.\n");
+        return b.toString();
+    }
+
+    /** The profile section: per process, libraries, hottest methods, threads and Returnflow code. */
+    static String profileSection(List<Profiles.Summary> profiles, double rate, String whyNot) {
+        StringBuilder b = new StringBuilder("## Profiles (JFR)\n\n");
+        if (profiles.isEmpty()) {
+            b.append("Not recorded").append(whyNot).append(".\n\n");
+        } else {
+            b.append("JDK Flight Recorder (`settings=profile`, started and dumped with `jcmd`, no restart) in every JVM of the ")
+                    .append("stack during a separate phase at ").append(Double.isNaN(rate) ? "?" : Benchmark.format(rate))
+                    .append(" cases/s. Share of CPU samples (`jdk.ExecutionSample`) whose stack passes through a library ")
+                    .append("(a sample can count for several, and a library that only wraps the work, such as Micrometer's ")
+                    .append("observations around scheduled tasks, counts too), the hottest methods by top frame, the threads, ")
+                    .append("and the Returnflow method nearest the top of each stack. The recordings are in ")
+                    .append("`bench/target/jfr/`; `jfr print --events jdk.ExecutionSample FILE` shows the stacks.\n\n");
+            List<String> quiet = new ArrayList<>();
+            for (Profiles.Summary s : profiles.stream().sorted(Profiles.bySamples()).toList()) {
+                if (s.samples() < 20) {
+                    quiet.add(s.process() + " (" + s.samples() + ")");
+                    continue;
+                }
+                b.append(String.format(Locale.ROOT, "**%s**: %d samples, JVM CPU %.0f %% of the machine, %d GC pauses, %d ms paused.%n%n",
+                        s.process(), s.samples(), 100 * s.jvmCpu(), s.gcPauses(), s.gcPauseTotal().toMillis()));
+                if (s.samples() == 0) {
+                    continue;
+                }
+                List<String> libs = new ArrayList<>();
+                s.libraries().forEach((lib, n) -> {
+                    if (100.0 * n / s.samples() >= 3) {
+                        libs.add(String.format(Locale.ROOT, "%s %.0f %%", lib, 100.0 * n / s.samples()));
+                    }
+                });
+                b.append("- libraries: ").append(String.join(", ", libs)).append('\n');
+                List<String> hot = new ArrayList<>();
+                for (Map.Entry<String, Long> h : s.hottest().subList(0, Math.min(6, s.hottest().size()))) {
+                    hot.add(String.format(Locale.ROOT, "`%s` %.1f %%", h.getKey(), 100.0 * h.getValue() / s.samples()));
+                }
+                b.append("- hottest: ").append(String.join(", ", hot)).append('\n');
+                b.append("- threads: ").append(shares(s.threads(), s.samples())).append('\n');
+                b.append("- Returnflow code on the stack (nearest the top): ").append(shares(s.entryPoints(), s.samples())).append("\n\n");
+            }
+            if (!quiet.isEmpty()) {
+                b.append("Fewer than 20 samples (nearly idle): ").append(String.join(", ", quiet)).append(".\n\n");
+            }
+        }
+
         return b.toString();
     }
 

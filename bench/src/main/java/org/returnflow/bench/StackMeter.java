@@ -40,7 +40,8 @@ public final class StackMeter {
 
     /** One reading. */
     public record Reading(Instant at, Map<String, Long> cpuTicks, long benchTicks, long machineBusyTicks,
-                          long machineTotalTicks, long commits, long rollbacks, Map<String, Long> endOffsets) {
+                          long machineTotalTicks, long commits, long rollbacks, Map<String, Long> commitsByDatabase,
+                          Map<String, Long> endOffsets) {
 
         public long stackTicks() {
             return cpuTicks.values().stream().mapToLong(Long::longValue).sum();
@@ -54,8 +55,8 @@ public final class StackMeter {
 
     /** The difference of two readings. */
     public record Delta(Duration elapsed, Map<String, Double> cpuMillis, double benchCpuMillis, double machineBusyMillis,
-                        double machineCapacityMillis, long commits, long rollbacks, long records,
-                        long internalRecords, Map<String, Long> recordsByTopic) {
+                        double machineCapacityMillis, long commits, long rollbacks, Map<String, Long> commitsByDatabase,
+                        long records, long internalRecords, Map<String, Long> recordsByTopic) {
 
         public double stackCpuMillis() {
             return cpuMillis.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -98,8 +99,9 @@ public final class StackMeter {
             bench += treeTicks(pid, table, counted);
         }
         long[] machine = machineTicks();
-        long[] commits = commits();
-        return new Reading(Instant.now(), cpu, bench, machine[0], machine[1], commits[0], commits[1], endOffsets());
+        Map<String, Long> byDatabase = new TreeMap<>();
+        long[] commits = commits(byDatabase);
+        return new Reading(Instant.now(), cpu, bench, machine[0], machine[1], commits[0], commits[1], byDatabase, endOffsets());
     }
 
     public Delta between(Reading before, Reading after) {
@@ -113,13 +115,15 @@ public final class StackMeter {
                 byTopic.put(topic, delta);
             }
         });
+        Map<String, Long> byDatabase = new TreeMap<>();
+        after.commitsByDatabase().forEach((db, n) -> byDatabase.put(db, n - before.commitsByDatabase().getOrDefault(db, 0L)));
         long internal = byTopic.entrySet().stream().filter(e -> e.getKey().startsWith("__")).mapToLong(Map.Entry::getValue).sum();
         long records = byTopic.values().stream().mapToLong(Long::longValue).sum() - internal;
         return new Delta(Duration.between(before.at(), after.at()), cpu,
                 (after.benchTicks() - before.benchTicks()) * MILLIS_PER_TICK,
                 (after.machineBusyTicks() - before.machineBusyTicks()) * MILLIS_PER_TICK,
                 (after.machineTotalTicks() - before.machineTotalTicks()) * MILLIS_PER_TICK,
-                after.commits() - before.commits(), after.rollbacks() - before.rollbacks(), records, internal, byTopic);
+                after.commits() - before.commits(), after.rollbacks() - before.rollbacks(), byDatabase, records, internal, byTopic);
     }
 
     /** CPU ticks of one process and its descendants now. */
@@ -189,13 +193,19 @@ public final class StackMeter {
         }
     }
 
-    /** {xact_commit, xact_rollback} over every database of the server. */
-    private long[] commits() {
+    /** {xact_commit, xact_rollback} over every database of the server; each database's commits into {@code byDatabase}. */
+    private long[] commits(Map<String, Long> byDatabase) {
         try (Connection c = DriverManager.getConnection(target.jdbcUrl("postgres"), target.dbUser(), target.dbPassword());
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select sum(xact_commit), sum(xact_rollback) from pg_stat_database")) {
-            rs.next();
-            return new long[]{rs.getLong(1), rs.getLong(2)};
+             ResultSet rs = s.executeQuery("select coalesce(datname, '(shared)'), xact_commit, xact_rollback from pg_stat_database")) {
+            long commits = 0;
+            long rollbacks = 0;
+            while (rs.next()) {
+                byDatabase.put(rs.getString(1), rs.getLong(2));
+                commits += rs.getLong(2);
+                rollbacks += rs.getLong(3);
+            }
+            return new long[]{commits, rollbacks};
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read pg_stat_database: " + e.getMessage(), e);
         }

@@ -125,7 +125,7 @@ public final class SmokeStack implements AutoCloseable {
         Path jar = root.resolve(path).normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the modules before bench in the reactor build it "
-                    + "(./mvnw -B -pl bench -am verify)");
+                    + "(./mvnw -B -Pbench -pl bench -am verify)");
         }
         return jar.toString();
     }
