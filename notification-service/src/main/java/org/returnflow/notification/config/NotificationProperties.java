@@ -18,12 +18,17 @@ public class NotificationProperties {
     public void setMessageIdDomain(String messageIdDomain) { this.messageIdDomain = messageIdDomain; }
     public Sender getSender() { return sender; }
 
-    /** The scheduled sender of pending notices. */
+    /** The sender of pending notices. */
     public static class Sender {
         /** Whether this instance sends at all. */
         private boolean enabled = true;
-        /** Pause between passes, in milliseconds ({@code returnflow.notification.sender.interval-ms}). */
+        /**
+         * Longest pause between passes, in milliseconds ({@code returnflow.notification.sender.interval-ms});
+         * a stored notice wakes the sender at once.
+         */
         private long intervalMs = 1000;
+        /** Threads that send side by side. */
+        private int threads = 2;
         /** Most notices sent in one pass. */
         private int batchSize = 50;
 
@@ -31,6 +36,8 @@ public class NotificationProperties {
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
         public long getIntervalMs() { return intervalMs; }
         public void setIntervalMs(long intervalMs) { this.intervalMs = intervalMs; }
+        public int getThreads() { return threads; }
+        public void setThreads(int threads) { this.threads = threads; }
         public int getBatchSize() { return batchSize; }
         public void setBatchSize(int batchSize) { this.batchSize = batchSize; }
     }

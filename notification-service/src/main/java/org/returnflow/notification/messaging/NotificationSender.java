@@ -7,14 +7,15 @@ import org.returnflow.notification.domain.NotificationRepository;
 import org.returnflow.notification.domain.NoticeTemplates;
 import org.returnflow.notification.domain.RenderedNotice;
 import org.returnflow.platform.messaging.EventOutbox;
+import org.returnflow.platform.messaging.PollingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -26,11 +27,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code NotificationDelivered} through the outbox in the same transaction, or mark it FAILED and
  * publish {@code NotificationFailed} once the retries are exhausted.
  *
+ * <p>It works as soon as a stored notice commits ({@link #nudgeAfterCommit()}), and otherwise every
+ * {@code returnflow.notification.sender.interval-ms}, which picks up what the breaker held back and
+ * what another replica left. {@code threads} threads send side by side; the row lock keeps each
+ * notice with one of them.
+ *
  * <p>The one window: the server accepted the mail but the process dies (or the commit fails)
  * before the mark commits. The row is still PENDING and is sent again, with the same Message-ID.
  */
 @Component
-public class NotificationSender {
+public class NotificationSender extends PollingWorker {
 
     /** The mail server stayed unreachable or refused the notice through every retry. */
     public static final String SMTP_UNAVAILABLE = "SMTP_UNAVAILABLE";
@@ -50,6 +56,8 @@ public class NotificationSender {
     public NotificationSender(NotificationRepository notifications, NoticeTemplates templates, SmtpGateway smtp,
                               EventOutbox outbox, TransactionTemplate tx, NotificationProperties properties,
                               Clock clock) {
+        super("notification-sender", Duration.ofMillis(properties.getSender().getIntervalMs()),
+                properties.getSender().getThreads());
         this.notifications = notifications;
         this.templates = templates;
         this.smtp = smtp;
@@ -60,20 +68,24 @@ public class NotificationSender {
     }
 
     /** Works off pending notices; while the SMTP breaker is open they wait for the next pass. */
-    @Scheduled(fixedDelayString = "${returnflow.notification.sender.interval-ms:1000}",
-            initialDelayString = "${returnflow.notification.sender.interval-ms:1000}")
-    public void sendPending() {
-        if (!properties.getSender().isEnabled()) {
-            return;
-        }
+    @Override
+    protected boolean runOnce(int lane, int lanes) {
         for (int i = 0; i < properties.getSender().getBatchSize(); i++) {
             if (!smtp.available()) {
                 log.debug("SMTP circuit breaker is open: pending notices wait");
-                return;
+                return false;
             }
             if (!sendNext()) {
-                return;
+                return false;
             }
+        }
+        return true;
+    }
+
+    @Override
+    public void start() {
+        if (properties.getSender().isEnabled()) {
+            super.start();
         }
     }
 

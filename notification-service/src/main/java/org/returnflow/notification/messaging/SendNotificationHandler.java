@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 class SendNotificationHandler implements MessageHandler<SendNotification> {
 
     private final NotificationRequests requests;
+    private final NotificationSender sender;
 
-    SendNotificationHandler(NotificationRequests requests) {
+    SendNotificationHandler(NotificationRequests requests, NotificationSender sender) {
         this.requests = requests;
+        this.sender = sender;
     }
 
     @Override
@@ -24,5 +26,6 @@ class SendNotificationHandler implements MessageHandler<SendNotification> {
     @Override
     public void handle(SendNotification message, MessageContext context) {
         requests.accept(message);
+        sender.nudgeAfterCommit();
     }
 }
