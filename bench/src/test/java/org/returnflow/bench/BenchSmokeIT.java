@@ -4,12 +4,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.returnflow.infra.postgres.PostgresServer;
 import org.returnflow.testkit.Infrastructure;
+import org.returnflow.testkit.stack.StackProcesses;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,20 +23,40 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The benchmark's smoke version, for CI: 100 cases of workload W1 at 5 cases/s, through the same
  * harness as {@code ./returnflow bench} (seeding, open-model arrivals, the simulated consent
  * officer, the event reader, the backlog probe and the duplicate checks), against the whole stack
- * started from its jars. Every case must reach NOTIFIED, with no duplicate notification, seat or
- * e-mail. It asserts nothing about time: CI machines are not quiet.
+ * started from its jars by the test kit's {@link StackProcesses}, with the local stack's SMTP sink,
+ * whose API the duplicate check reads. Every case must reach NOTIFIED, with no duplicate
+ * notification, seat or e-mail. It asserts nothing about time: CI machines are not quiet.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BenchSmokeIT {
 
     private final Path root = Path.of(System.getProperty("returnflow.root", "..")).toAbsolutePath().normalize();
-    private SmokeStack stack;
+    private StackProcesses stack;
+    private Target target;
 
     @BeforeAll
     void startTheStack() throws Exception {
         Infrastructure infrastructure = Infrastructure.get();
         Path work = Path.of(System.getProperty("returnflow.bench.work", root.resolve("bench/target/smoke-stack").toString()));
-        stack = SmokeStack.start(root, work, infrastructure.postgres(), infrastructure.kafkaBootstrapServers());
+        stack = StackProcesses.builder("smoke", root, work, infrastructure.postgres(), infrastructure.kafkaBootstrapServers())
+                .withMailSink()
+                .start();
+        target = target(stack, infrastructure.postgres(), infrastructure.kafkaBootstrapServers());
+    }
+
+    /** What the benchmark needs to reach and measure the started stack. */
+    private static Target target(StackProcesses stack, PostgresServer postgres, String kafka) {
+        Map<String, URI> services = new LinkedHashMap<>();
+        for (String service : Target.SERVICES) {
+            services.put(service, stack.app(service).url());
+        }
+        String url = postgres.jdbcUrl("postgres");
+        String server = url.substring(0, url.indexOf("/postgres") + 1);
+        Map<String, List<Long>> pids = new LinkedHashMap<>();
+        stack.apps().forEach(app -> pids.put(app.name(), List.of(app.process().pid())));
+        return new Target(stack.app(StackProcesses.GATEWAY).url(), stack.app(StackProcesses.AUTH_SERVER).url(), services,
+                kafka, server, postgres.username(), postgres.password(), stack.databases(), stack.mailApi(), () -> pids,
+                id -> id + "-local-secret");
     }
 
     @AfterAll
@@ -45,7 +71,7 @@ class BenchSmokeIT {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Benchmark.Pacing pacing = new Benchmark.Pacing(Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofMinutes(2),
                 Duration.ZERO, 4);
-        try (Benchmark bench = new Benchmark(stack.target(), pacing, out)) {
+        try (Benchmark bench = new Benchmark(target, pacing, out)) {
             bench.prepare();
             PhaseResult smoke = bench.phase("smoke", "SMOKE", 5, Duration.ofSeconds(20));
             Benchmark.Seats seats = bench.seats();

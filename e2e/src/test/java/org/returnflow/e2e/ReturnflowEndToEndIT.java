@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.returnflow.e2e.Snapshot.Entry;
 import org.returnflow.testkit.Infrastructure;
+import org.returnflow.testkit.stack.StackProcesses;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,12 +80,22 @@ class ReturnflowEndToEndIT {
     void startTheStack() throws Exception {
         Infrastructure infrastructure = Infrastructure.get();
         Path work = Path.of(System.getProperty("returnflow.e2e.work", target.resolve("e2e-stack").toString()));
-        stack = StackProcesses.start(root, work, infrastructure.postgres(), infrastructure.kafkaBootstrapServers(),
-                mail.getSmtp().getPort(), Map.of(
+        stack = StackProcesses.builder("e2e", root, work, infrastructure.postgres(), infrastructure.kafkaBootstrapServers())
+                .smtpPort(mail.getSmtp().getPort())
+                .environment(StackProcesses.WORKFLOW, Map.of(
                         "RETURNFLOW_WORKFLOW_TIMERS_REPLY_TIMEOUT", "PT2M",
                         "RETURNFLOW_WORKFLOW_TIMERS_CONSENT_TIMEOUT", "PT20M",
-                        "RETURNFLOW_WORKFLOW_TIMERS_SEAT_RETRY", "PT1M"));
-        api = new ReturnflowApi(stack.apiSettings());
+                        "RETURNFLOW_WORKFLOW_TIMERS_SEAT_RETRY", "PT1M"))
+                .start();
+        api = new ReturnflowApi(apiSettings(stack));
+    }
+
+    /** The settings a {@link ReturnflowApi} needs to reach the started stack. */
+    private static ReturnflowApi.Settings apiSettings(StackProcesses stack) {
+        return ReturnflowApi.Settings.fromEnvironment(Map.of(
+                "GATEWAY_PORT", Integer.toString(stack.app(StackProcesses.GATEWAY).port()),
+                "AUTH_SERVER_PORT", Integer.toString(stack.app(StackProcesses.AUTH_SERVER).port()),
+                "WORKFLOW_PORT", Integer.toString(stack.app(StackProcesses.WORKFLOW).port())));
     }
 
     @AfterAll
@@ -187,7 +198,7 @@ class ReturnflowEndToEndIT {
     @Order(2)
     void cockpitDrawsTheRemovalCaseWithItsInstanceCounts() throws Exception {
         try (Browser browser = Browser.open()) {
-            String workflow = stack.app("workflow").url().toString();
+            String workflow = stack.app(StackProcesses.WORKFLOW).url().toString();
             long running = api.engine("admin", "GET", "/engine-rest/process-instance/count?processDefinitionKey=removal-case",
                     null).path("count").asLong();
             browser.logIn(workflow, "cockpit", "admin", "admin");
@@ -240,7 +251,7 @@ class ReturnflowEndToEndIT {
                     Map.of("detaineeId", detaineeId, "destinationCountry", "IRN")).path("caseId").asText();
             String taskId = awaitLegalReview(caseId);
 
-            String workflow = stack.app("workflow").url().toString();
+            String workflow = stack.app(StackProcesses.WORKFLOW).url().toString();
             browser.logIn(workflow, "tasklist", "reviewer1", "reviewer1");
             WebDriver driver = browser.driver();
             driver.get(workflow + "/camunda/app/tasklist/default/#/?task=" + taskId);
