@@ -26,6 +26,6 @@ class SendNotificationHandler implements MessageHandler<SendNotification> {
     @Override
     public void handle(SendNotification message, MessageContext context) {
         requests.accept(message);
-        sender.nudgeAfterCommit();
+        sender.nudgeOneLaneAfterCommit();
     }
 }

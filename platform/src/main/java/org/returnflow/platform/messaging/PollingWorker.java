@@ -7,6 +7,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A background thread that works off a table: it runs passes while they find work, then sleeps
@@ -26,6 +27,7 @@ public abstract class PollingWorker implements SmartLifecycle {
     private final String name;
     private final Duration pollInterval;
     private final Lane[] lanes;
+    private final AtomicInteger nextLane = new AtomicInteger();
     private volatile boolean running;
 
     protected PollingWorker(String name, Duration pollInterval) {
@@ -59,14 +61,42 @@ public abstract class PollingWorker implements SmartLifecycle {
 
     /** Wakes the worker once the current transaction commits, or now when there is none. */
     public void nudgeAfterCommit() {
+        afterCommit(this::nudge);
+    }
+
+    /**
+     * Wakes only the lane that owns the new work, once the current transaction commits (or now),
+     * so that the other lanes do not each spend a pass finding nothing.
+     *
+     * @param lane from 0; taken modulo the number of lanes
+     */
+    protected void nudgeLaneAfterCommit(int lane) {
+        Lane owner = lanes[Math.floorMod(lane, lanes.length)];
+        afterCommit(owner::nudge);
+    }
+
+    /**
+     * Wakes one lane, each in turn, once the current transaction commits: for workers whose lanes
+     * share one queue (claims with {@code skip locked}), where one new row needs one thread, not all.
+     */
+    public void nudgeOneLaneAfterCommit() {
+        nudgeLaneAfterCommit(nextLane.getAndIncrement());
+    }
+
+    /** How many lanes (threads) the worker has. */
+    protected int laneCount() {
+        return lanes.length;
+    }
+
+    private static void afterCommit(Runnable action) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            nudge();
+            action.run();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                nudge();
+                action.run();
             }
         });
     }

@@ -82,7 +82,7 @@ public class CaseInbox {
                                 + "local_variables, local_match, actor) values (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)",
                         context.id(), reply.messageName(), reply.caseId(), json(reply.variables()),
                         json(reply.localVariables()), json(reply.localMatch()), actor);
-                correlator.nudgeAfterCommit();
+                correlator.nudgeAfterCommit(reply.caseId());
             }
         }
     }

@@ -90,8 +90,24 @@ public class InboxCorrelator extends PollingWorker {
     }
 
     /**
+     * Wakes the lane of this case once the current transaction commits.
+     */
+    public void nudgeAfterCommit(UUID caseId) {
+        nudgeLaneAfterCommit(laneOf(caseId, laneCount()));
+    }
+
+    /**
+     * The lane a case belongs to: its id's last byte modulo the lanes. The claim query computes the
+     * same in SQL ({@code get_byte(uuid_send(case_id), 15) % lanes}), so a new reply wakes only the
+     * lane that will find it.
+     */
+    static int laneOf(UUID caseId, int lanes) {
+        return (int) (caseId.getLeastSignificantBits() & 0xFF) % lanes;
+    }
+
+    /**
      * Takes the next due reply of this lane and correlates it, retries it later or parks it. A case
-     * belongs to one lane (by a hash of its id), so lanes never correlate to one instance at once.
+     * belongs to one lane (by the last byte of its id), so lanes never correlate to one instance at once.
      *
      * @return whether there was a due reply
      */
@@ -103,7 +119,7 @@ public class InboxCorrelator extends PollingWorker {
                                 + "local_variables::text, local_match::text, actor, attempts, "
                                 + "created_at < now() - ? * interval '1 millisecond' as overdue "
                                 + "from inbox_message where status = 'PENDING' and next_attempt_at <= now() "
-                                + "and mod(abs(hashtext(case_id::text)::bigint), ?) = ? "
+                                + "and get_byte(uuid_send(case_id), 15) % ? = ? "
                                 + "order by next_attempt_at, id limit 1 for update skip locked",
                         (rs, n) -> new PendingReply(rs.getLong(1), rs.getString(2), rs.getString(3),
                                 rs.getObject(4, UUID.class), CaseInbox.map(rs.getString(5)), CaseInbox.map(rs.getString(6)),

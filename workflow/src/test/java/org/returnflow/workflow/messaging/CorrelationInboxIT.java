@@ -128,6 +128,19 @@ class CorrelationInboxIT {
     }
 
     @Test
+    void theLaneANewReplyWakesIsTheLaneThatClaimsIt() {
+        for (int i = 0; i < 200; i++) {
+            UUID caseId = UUID.randomUUID();
+            for (int lanes : new int[]{1, 2, 3, 7}) {
+                Integer inSql = jdbc.queryForObject("select get_byte(uuid_send(?::uuid), 15) % ?", Integer.class,
+                        caseId.toString(), lanes);
+                assertThat(InboxCorrelator.laneOf(caseId, lanes)).as("lane of %s among %d", caseId, lanes)
+                        .isEqualTo(inSql);
+            }
+        }
+    }
+
+    @Test
     void aRedeliveredReplyChangesNothing() {
         UUID caseId = openProbeCase("inbox-probe");
         String id = UUID.randomUUID().toString();
