@@ -145,11 +145,9 @@ public class MessagingAutoConfiguration {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) properties.getFetchMaxWait().toMillis());
         ContainerProperties containerProps = new ContainerProperties(properties.getConsumes().toArray(String[]::new));
         containerProps.setMessageListener(dispatcher);
         containerProps.setAckMode(properties.getAckMode());
-        containerProps.setAckTime(properties.getAckTime().toMillis());
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(props), containerProps);
         container.setConcurrency(properties.getConcurrency());

@@ -26,22 +26,8 @@ public class MessagingProperties {
     /** Listener threads per consumed topic set. */
     private int concurrency = 1;
 
-    /**
-     * Offset commit mode of the listener container. TIME commits what was handled at most every
-     * {@link #ackTime}, rather than after every poll (one record at a time at ordinary rates); a
-     * record handled but not yet committed is redelivered after a crash and dropped by the
-     * idempotent consumer. Tests may pick MANUAL to simulate a crash.
-     */
-    private AckMode ackMode = AckMode.TIME;
-
-    /** With ack mode TIME: the longest time handled records wait for their offsets to be committed. */
-    private Duration ackTime = Duration.ofSeconds(1);
-
-    /**
-     * How long the broker may hold a consumer's fetch when there is nothing to read. The broker
-     * answers as soon as a record arrives, so this costs no latency; it only spares idle round trips.
-     */
-    private Duration fetchMaxWait = Duration.ofSeconds(2);
+    /** Offset commit mode of the listener container. Tests may pick MANUAL to simulate a crash. */
+    private AckMode ackMode = AckMode.BATCH;
 
     private final Relay relay = new Relay();
     private final Retry retry = new Retry();
@@ -58,10 +44,6 @@ public class MessagingProperties {
     public void setConcurrency(int concurrency) { this.concurrency = concurrency; }
     public AckMode getAckMode() { return ackMode; }
     public void setAckMode(AckMode ackMode) { this.ackMode = ackMode; }
-    public Duration getAckTime() { return ackTime; }
-    public void setAckTime(Duration ackTime) { this.ackTime = ackTime; }
-    public Duration getFetchMaxWait() { return fetchMaxWait; }
-    public void setFetchMaxWait(Duration fetchMaxWait) { this.fetchMaxWait = fetchMaxWait; }
     public Relay getRelay() { return relay; }
     public Retry getRetry() { return retry; }
 
