@@ -225,7 +225,7 @@ final class Report {
             b.append("The same `removal-case.bpmn` and `destination-requirements.dmn` on a bare Camunda engine in its own JVM ")
                     .append("(the stack's JVM options), on the stack's PostgreSQL server in a database of its own, with the ")
                     .append("workflow's engine settings (history FULL, strong UUIDs, job executor 2–4 threads, queue 8, 4 jobs per ")
-                    .append("acquisition, 12 connections). Each send task answers with the service's reply once its transaction ")
+                    .append("acquisition, acquisition by due date through an index, 12 connections). Each send task answers with the service's reply once its transaction ")
                     .append("committed, correlated by two lanes as the workflow's inbox does. No Kafka, no outbox, no services, ")
                     .append("and none of the workflow's case records (state, history). Run while the stack was at rest; CPU ")
                     .append("is the harness JVM plus PostgreSQL.\n\n");

@@ -12,9 +12,11 @@ import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 
+import javax.sql.DataSource;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
@@ -32,7 +34,7 @@ import java.util.concurrent.locks.LockSupport;
  * The engine-only baseline: the workflow's own BPMN ({@code removal-case}) and DMN
  * ({@code destination-requirements}), deployed on a bare Camunda engine on the stack's PostgreSQL
  * server (a database of its own), with the workflow's engine settings (history FULL, strong UUIDs,
- * the job executor sized for 2 cores, a pool of 12 connections) and the services' replies answered
+ * the job executor sized for 2 cores and acquiring by due date through an index, a pool of 12 connections) and the services' replies answered
  * inside the engine. No Kafka, no outbox, no services: what is left is the engine's cost of the model.
  *
  * <p>It runs as its own JVM with the stack's JVM options, so that it competes for the machine as
@@ -105,16 +107,38 @@ public final class EngineOnly {
 
     private InEngineReplies replies;
 
-    private ProcessEngine engine(HikariDataSource dataSource) {
+    /**
+     * The workflow's engine settings that decide what the engine writes and how it finds jobs:
+     * history FULL, strong UUIDs, schema created or updated, and, as the workflow's
+     * {@code DueDateJobAcquisition}, a due date on every job and acquisition by it (with
+     * {@link #createDueDateIndex} once the engine is built).
+     */
+    public static StandaloneProcessEngineConfiguration workflowSettings(DataSource dataSource, String engineName) {
         StandaloneProcessEngineConfiguration config = (StandaloneProcessEngineConfiguration)
                 ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
         config.setDataSource(dataSource);
         config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         config.setIdGenerator(new StrongUuidGenerator());
+        config.setEnsureJobDueDateNotNull(true);
+        config.setJobExecutorAcquireByDueDate(true);
+        config.setProcessEngineName(engineName);
+        return config;
+    }
+
+    /** The index on {@code ACT_RU_JOB.DUEDATE_} that acquisition by due date reads. */
+    public static void createDueDateIndex(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create index if not exists rf_idx_job_duedate on ACT_RU_JOB (DUEDATE_)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the job acquisition index", e);
+        }
+    }
+
+    private ProcessEngine engine(HikariDataSource dataSource) {
+        StandaloneProcessEngineConfiguration config = workflowSettings(dataSource, "engine-only");
         config.setAuthorizationEnabled(true);
         config.setHistoryTimeToLive("P180D");
-        config.setProcessEngineName("engine-only");
         DefaultJobExecutor jobs = new DefaultJobExecutor();
         jobs.setCorePoolSize(2);
         jobs.setMaxPoolSize(4);
@@ -132,6 +156,7 @@ public final class EngineOnly {
         Map<Object, Object> beans = new ConcurrentHashMap<>();
         impl.setBeans(beans);
         ProcessEngine engine = config.buildProcessEngine();
+        createDueDateIndex(dataSource);
         replies = new InEngineReplies(engine.getRuntimeService(), 2);
         beans.putAll(EngineBeans.of(replies, this::notified));
         return engine;
