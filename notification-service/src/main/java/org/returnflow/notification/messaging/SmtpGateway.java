@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.returnflow.notification.config.NotificationProperties;
 import org.returnflow.notification.domain.RenderedNotice;
 import org.springframework.mail.MailException;
@@ -24,6 +25,20 @@ import java.util.function.Supplier;
 public class SmtpGateway {
 
     public static final String INSTANCE = "smtp";
+
+    /**
+     * Jakarta Mail finds its {@code StreamProvider} anew for every header it encodes or decodes, with
+     * a {@code ServiceLoader} scan of the whole class path unless this system property names the
+     * implementation. Inside the service's jar that scan was 47 % of the service's CPU in the
+     * benchmark (bench/results/2026-11-30.md); naming Angus Mail's provider skips it.
+     */
+    static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+
+    static {
+        if (System.getProperty(STREAM_PROVIDER_PROPERTY) == null) {
+            System.setProperty(STREAM_PROVIDER_PROPERTY, MailStreamProvider.class.getName());
+        }
+    }
 
     private final JavaMailSender mailSender;
     private final Retry retry;

@@ -60,6 +60,15 @@ class SmtpGatewayTest {
     }
 
     @Test
+    void jakartaMailIsToldItsStreamProviderSoItDoesNotScanTheClassPathForEveryHeader() {
+        assertThat(gateway).isNotNull();
+        assertThat(System.getProperty(SmtpGateway.STREAM_PROVIDER_PROPERTY))
+                .isEqualTo(org.eclipse.angus.mail.util.MailStreamProvider.class.getName());
+        assertThat(jakarta.mail.util.StreamProvider.provider())
+                .isInstanceOf(org.eclipse.angus.mail.util.MailStreamProvider.class);
+    }
+
+    @Test
     void anUnknownLanguageArrivesInEnglish() throws Exception {
         smtp.start();
         RenderedNotice notice = templates.render(TemplateKey.CASE_BOOKED, RecipientType.DETAINEE, "sw", CASE, FLIGHT);
