@@ -5,6 +5,8 @@ import org.returnflow.testkit.ServiceStartsIT;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import javax.xml.datatype.DatatypeFactory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The workflow starts on real PostgreSQL and Kafka, healthy, with its schema and topics. */
@@ -18,6 +20,14 @@ class WorkflowStartsIT extends ServiceStartsIT {
 
         ResponseEntity<String> admin = http.withBasicAuth("admin", "admin").getForEntity("/engine-rest/task", String.class);
         assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void timersFindTheirDatatypeFactoryWithoutScanningTheClassPath() throws Exception {
+        assertThat(System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY))
+                .isEqualTo(DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+        assertThat(DatatypeFactory.newInstance().getClass().getName())
+                .isEqualTo(DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
     }
 
     @Test
