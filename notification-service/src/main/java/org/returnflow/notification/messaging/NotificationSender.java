@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code NotificationDelivered} through the outbox in the same transaction, or mark it FAILED and
  * publish {@code NotificationFailed} once the retries are exhausted.
  *
- * <p>It works as soon as a stored notice commits ({@link #nudgeAfterCommit()}), and otherwise every
+ * <p>It works as soon as a stored notice commits (the handler that stores it wakes one thread, in
+ * turn, with {@link #nudgeOneLaneAfterCommit()}), and otherwise every
  * {@code returnflow.notification.sender.interval-ms}, which picks up what the breaker held back and
  * what another replica left. {@code threads} threads send side by side; the row lock keeps each
  * notice with one of them.
