@@ -97,7 +97,8 @@ class ConsentFlowIT {
         UUID caseId = UUID.randomUUID();
         UUID detaineeId = UUID.randomUUID();
         LocalDate detainedSince = LocalDate.now(ZoneOffset.UTC).minusDays(200);
-        sender.send(new RequestConsent(caseId, detaineeId, "fa", detainedSince, Instant.now().plus(7, ChronoUnit.DAYS)));
+        UUID requestId = UUID.fromString(sender.send(new RequestConsent(caseId, detaineeId, "fa", detainedSince,
+                Instant.now().plus(7, ChronoUnit.DAYS))).getId());
 
         ConsentRequested requested = events.awaitOne(REQUESTED, caseId.toString(), WAIT).data(ConsentRequested.class);
         assertThat(requested.detaineeId()).isEqualTo(detaineeId);
@@ -185,13 +186,18 @@ class ConsentFlowIT {
         ConsentGiven first = events.awaitOne(GIVEN, caseId.toString(), WAIT).data(ConsentGiven.class);
 
         // The case asks again, e.g. after its flight was cancelled and it goes round once more.
-        sender.send(new RequestConsent(caseId, first.detaineeId(), "fa", LocalDate.now(ZoneOffset.UTC).minusDays(30),
-                Instant.now().plus(7, ChronoUnit.DAYS)));
+        UUID askedAgain = UUID.fromString(sender.send(new RequestConsent(caseId, first.detaineeId(), "fa",
+                LocalDate.now(ZoneOffset.UTC).minusDays(30), Instant.now().plus(7, ChronoUnit.DAYS))).getId());
 
         List<ReceivedEvent> answers = events.await(e -> e.type().equals(GIVEN) && e.subject().equals(caseId.toString()),
                 2, WAIT);
         assertThat(answers.get(1).id()).isNotEqualTo(answers.get(0).id());
-        assertThat(answers.get(1).data(ConsentGiven.class)).isEqualTo(first);
+        // The same consent, now answering the newest request, so the case's new wait takes it.
+        ConsentGiven again = answers.get(1).data(ConsentGiven.class);
+        assertThat(again.requestId()).isEqualTo(askedAgain).isNotEqualTo(first.requestId());
+        assertThat(new ConsentGiven(again.caseId(), again.consentId(), again.detaineeId(), again.officer(),
+                again.language(), again.interpreter(), again.evidenceSha256(), again.capturedAt(),
+                again.daysInDetention(), again.reviewRequired(), first.requestId())).isEqualTo(first);
         assertThat(body(get("/api/consents?caseId=" + caseId, TestClient.CONSENT_OFFICERS))
                 .at("/totalElements").asInt()).isEqualTo(1);
         assertThat(consentId).isEqualTo(first.consentId());

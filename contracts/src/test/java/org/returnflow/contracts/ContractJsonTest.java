@@ -46,8 +46,8 @@ class ContractJsonTest {
         String json = """
                 {"caseId":"%s","flightId":"%s","flightNumber":"RF2601","seat":"12A",
                  "departureAt":"2026-12-05T08:00:00Z","departureAirport":"AEX","stopoverAirports":["DOH"],
-                 "arrivalAirport":"IKA","gate":"B4"}
-                """.formatted(Samples.CASE, Samples.FLIGHT);
+                 "arrivalAirport":"IKA","requestId":"%s","gate":"B4"}
+                """.formatted(Samples.CASE, Samples.FLIGHT, Samples.REQUEST);
 
         SeatBooked booked = ContractJson.fromBytes(json.getBytes(StandardCharsets.UTF_8), SeatBooked.class);
 

@@ -22,11 +22,21 @@ class MessagesTest {
 
     @Test
     void flightLevelEventsAreKeyedByFlightId() {
-        ManifestLocked locked = new ManifestLocked(Samples.FLIGHT, Samples.DEPARTURE, List.of(Samples.CASE));
-        FlightCancelled cancelled = Samples.of(FlightCancelled.class);
+        ManifestLocked locked = new ManifestLocked(Samples.FLIGHT, Samples.DEPARTURE, List.of(Samples.CASE), null);
+        FlightCancelled cancelled = new FlightCancelled(Samples.FLIGHT, "AIRCRAFT_UNAVAILABLE",
+                List.of(Samples.CASE, Samples.OTHER_CASE), Samples.NOW, null);
 
         assertThat(Messages.partitionKey(locked)).isEqualTo(Samples.FLIGHT.toString());
         assertThat(Messages.partitionKey(cancelled)).isEqualTo(Samples.FLIGHT.toString());
+    }
+
+    @Test
+    void theCopyOfAFlightLevelEventForOneCaseIsKeyedByThatCase() {
+        ManifestLocked locked = new ManifestLocked(Samples.FLIGHT, Samples.DEPARTURE, List.of(Samples.CASE), Samples.CASE);
+        FlightCancelled cancelled = Samples.of(FlightCancelled.class);
+
+        assertThat(Messages.partitionKey(locked)).isEqualTo(Samples.CASE.toString());
+        assertThat(Messages.partitionKey(cancelled)).isEqualTo(Samples.CASE.toString());
     }
 
     @Test

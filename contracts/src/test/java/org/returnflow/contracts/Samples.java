@@ -64,6 +64,8 @@ final class Samples {
     static final UUID HOLD = UUID.fromString("2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d06");
     static final UUID CONSENT = UUID.fromString("3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e07");
     static final UUID NOTIFICATION = UUID.fromString("4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f08");
+    /** The CloudEvents id of the command a sample reply answers. */
+    static final UUID REQUEST = UUID.fromString("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a09");
 
     static final String IRN = "IRN";
     static final String FACILITY = "LA-JENA";
@@ -100,38 +102,38 @@ final class Samples {
         put(m, new RecordRemoval(CASE, DETAINEE, FLIGHT));
         put(m, new ReleaseFromOperation(CASE, DETAINEE, "LEGAL_REVIEW_WITHDRAWN"));
         put(m, new DetaineeDescribed(CASE, DETAINEE, IRN, "fa", DETAINED_SINCE, FACILITY,
-                CustodyStatus.IN_CUSTODY, true));
-        put(m, new DetaineeUnknown(CASE, DETAINEE));
+                CustodyStatus.IN_CUSTODY, true, REQUEST));
+        put(m, new DetaineeUnknown(CASE, DETAINEE, REQUEST));
         put(m, new EligibilityAssessed(CASE, DETAINEE, IRN, DEPARTURE_DAY, EligibilityStage.INITIAL, false,
                 List.of(
                         new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, "APPEAL placed 2026-11-02 is active."),
                         new Blocker(BlockerCode.VALID_RESIDENCE_PERMIT,
-                                "Residence permit valid until 2027-03-31, after 2026-12-05."))));
+                                "Residence permit valid until 2027-03-31, after 2026-12-05.")), REQUEST));
         put(m, new LegalHoldPlaced(CASE, DETAINEE, HOLD, LegalHoldKind.APPEAL, NOW));
         put(m, new LegalHoldLifted(CASE, DETAINEE, HOLD, LegalHoldKind.APPEAL, NOW.plusSeconds(86_400)));
-        put(m, new DetaineeRemoved(CASE, DETAINEE, FLIGHT, DEPARTURE.plusSeconds(20 * 3600)));
-        put(m, new DetaineeReleasedFromOperation(CASE, DETAINEE, "LEGAL_REVIEW_WITHDRAWN", NOW));
+        put(m, new DetaineeRemoved(CASE, DETAINEE, FLIGHT, DEPARTURE.plusSeconds(20 * 3600), REQUEST));
+        put(m, new DetaineeReleasedFromOperation(CASE, DETAINEE, "LEGAL_REVIEW_WITHDRAWN", NOW, REQUEST));
 
         put(m, new RequestConsent(CASE, DETAINEE, "fa", DETAINED_SINCE, NOW.plusSeconds(7 * 86_400)));
-        put(m, new ConsentRequested(CASE, CONSENT, DETAINEE, "fa", NOW.plusSeconds(7 * 86_400)));
+        put(m, new ConsentRequested(CASE, CONSENT, DETAINEE, "fa", NOW.plusSeconds(7 * 86_400), REQUEST));
         put(m, new ConsentGiven(CASE, CONSENT, DETAINEE, "officer-lajena-017", "fa", "interpreter-fa-003",
-                EVIDENCE_SHA256, NOW, 251, false));
-        put(m, new ConsentDeclined(CASE, CONSENT, DETAINEE, "officer-lajena-017", NOW));
-        put(m, new ConsentWithdrawn(CASE, CONSENT, DETAINEE, NOW.plusSeconds(3 * 86_400)));
-        put(m, new ConsentExpired(CASE, CONSENT, DETAINEE, NOW.plusSeconds(7 * 86_400)));
+                EVIDENCE_SHA256, NOW, 251, false, REQUEST));
+        put(m, new ConsentDeclined(CASE, CONSENT, DETAINEE, "officer-lajena-017", NOW, REQUEST));
+        put(m, new ConsentWithdrawn(CASE, CONSENT, DETAINEE, NOW.plusSeconds(3 * 86_400), REQUEST));
+        put(m, new ConsentExpired(CASE, CONSENT, DETAINEE, NOW.plusSeconds(7 * 86_400), REQUEST));
 
         put(m, new BookSeat(CASE, IRN, Instant.parse("2026-11-23T14:30:00Z"), 120));
         put(m, new ReleaseSeat(CASE, "LEGAL_HOLD_PLACED"));
         put(m, new FlightScheduled(FLIGHT, "RF2601", IRN, DEPARTURE, 120));
-        put(m, new SeatBooked(CASE, FLIGHT, "RF2601", "12A", DEPARTURE, "AEX", List.of("DOH"), "IKA"));
-        put(m, new SeatUnavailable(CASE, IRN, Instant.parse("2026-11-23T14:30:00Z")));
-        put(m, new SeatReleased(CASE, FLIGHT, "12A", "LEGAL_HOLD_PLACED", NOW));
-        put(m, new ManifestLocked(FLIGHT, DEPARTURE, List.of(CASE, OTHER_CASE)));
+        put(m, new SeatBooked(CASE, FLIGHT, "RF2601", "12A", DEPARTURE, "AEX", List.of("DOH"), "IKA", REQUEST));
+        put(m, new SeatUnavailable(CASE, IRN, Instant.parse("2026-11-23T14:30:00Z"), REQUEST));
+        put(m, new SeatReleased(CASE, FLIGHT, "12A", "LEGAL_HOLD_PLACED", NOW, REQUEST));
+        put(m, new ManifestLocked(FLIGHT, DEPARTURE, List.of(CASE), CASE));
         put(m, new PassengerBoarded(CASE, FLIGHT, DEPARTURE.minusSeconds(3600)));
-        put(m, new FlightDeparted(FLIGHT, DEPARTURE.plusSeconds(600), List.of(CASE, OTHER_CASE)));
-        put(m, new FlightArrived(FLIGHT, DEPARTURE.plusSeconds(19 * 3600), List.of(CASE, OTHER_CASE)));
+        put(m, new FlightDeparted(FLIGHT, DEPARTURE.plusSeconds(600), List.of(CASE), CASE));
+        put(m, new FlightArrived(FLIGHT, DEPARTURE.plusSeconds(19 * 3600), List.of(CASE), CASE));
         put(m, new HandoverConfirmed(CASE, FLIGHT, DEPARTURE.plusSeconds(20 * 3600)));
-        put(m, new FlightCancelled(FLIGHT, "AIRCRAFT_UNAVAILABLE", List.of(CASE, OTHER_CASE), NOW));
+        put(m, new FlightCancelled(FLIGHT, "AIRCRAFT_UNAVAILABLE", List.of(CASE), NOW, CASE));
 
         put(m, new SendNotification(CASE, DETAINEE, RecipientType.CONSULATE, null, IRN,
                 TemplateKey.CASE_BOOKED, "fa", FLIGHT,
@@ -139,9 +141,9 @@ final class Samples {
                         "departureAirport", "AEX", "arrivalAirport", "IKA")));
         put(m, new RegisterContact(DETAINEE, RecipientType.COUNSEL, "counsel.lajena@example.org", "de"));
         put(m, new NotificationDelivered(CASE, NOTIFICATION, RecipientType.DETAINEE, TemplateKey.CASE_BOOKED,
-                "fa", false, "<20261120143000.4d5e6f7a@returnflow.local>", NOW));
+                "fa", false, "<20261120143000.4d5e6f7a@returnflow.local>", NOW, FLIGHT, REQUEST));
         put(m, new NotificationFailed(CASE, NOTIFICATION, RecipientType.CONSULATE, TemplateKey.CASE_BOOKED,
-                "NO_CONSULATE_ADDRESS", NOW));
+                "NO_CONSULATE_ADDRESS", NOW, FLIGHT, REQUEST));
 
         put(m, new CaseStateChanged(CASE, DETAINEE, OPERATION, CaseState.BOOKED, CaseState.AWAITING_SEAT, NOW));
         return Map.copyOf(m);

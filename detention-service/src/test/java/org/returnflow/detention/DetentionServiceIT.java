@@ -186,10 +186,13 @@ class DetentionServiceIT {
         UUID caseId = UUID.randomUUID();
 
         try (TopicProbe events = TopicProbe.on(Topics.DETENTION_EVENTS)) {
-            sender().send(new AssessEligibility(caseId, id, "IRN", DEPARTURE, EligibilityStage.INITIAL));
+            String requestId = sender().send(new AssessEligibility(caseId, id, "IRN", DEPARTURE,
+                    EligibilityStage.INITIAL)).getId();
             ReceivedEvent reply = events.awaitOne("returnflow.detention.EligibilityAssessed.v1", caseId.toString(), WAIT);
 
             assertValidAndNameless(reply);
+            // The reply names the command it answers, so the workflow can match it to its wait.
+            assertThat(reply.data(EligibilityAssessed.class).requestId()).hasToString(requestId);
             assertThat(reply.key()).isEqualTo(caseId.toString());
             EligibilityAssessed assessed = reply.data(EligibilityAssessed.class);
             assertThat(assessed.eligible()).isFalse();
@@ -237,20 +240,21 @@ class DetentionServiceIT {
         UUID nobodysCase = UUID.randomUUID();
 
         try (TopicProbe events = TopicProbe.on(Topics.DETENTION_EVENTS)) {
-            sender().send(new DescribeDetainee(caseId, id));
-            sender().send(new DescribeDetainee(nobodysCase, nobody));
+            UUID describeRequest = UUID.fromString(sender().send(new DescribeDetainee(caseId, id)).getId());
+            UUID unknownRequest = UUID.fromString(sender().send(new DescribeDetainee(nobodysCase, nobody)).getId());
 
             ReceivedEvent described = events.awaitOne("returnflow.detention.DetaineeDescribed.v1", caseId.toString(),
                     WAIT);
             assertValidAndNameless(described);
             assertThat(described.json()).doesNotContain("counsel.karimi@law.example");
             assertThat(described.data(DetaineeDescribed.class)).isEqualTo(new DetaineeDescribed(caseId, id, "IRN", "fa",
-                    TODAY.minusMonths(3), "LA-JENA", CustodyStatus.IN_CUSTODY, true));
+                    TODAY.minusMonths(3), "LA-JENA", CustodyStatus.IN_CUSTODY, true, describeRequest));
 
             ReceivedEvent unknown = events.awaitOne("returnflow.detention.DetaineeUnknown.v1", nobodysCase.toString(),
                     WAIT);
             assertValidAndNameless(unknown);
             assertThat(unknown.data(DetaineeUnknown.class).detaineeId()).isEqualTo(nobody);
+            assertThat(unknown.data(DetaineeUnknown.class).requestId()).isEqualTo(unknownRequest);
         }
     }
 

@@ -117,8 +117,10 @@ class FlightLifecycleIT {
         awaitEvent(SeatBooked.class, keeps);
         String seat = awaitEvent(SeatBooked.class, leaves).data(SeatBooked.class).seat();
 
-        sender.send(new ReleaseSeat(leaves, "LEGAL_HOLD_PLACED"));
+        String releaseRequest = sender.send(new ReleaseSeat(leaves, "LEGAL_HOLD_PLACED")).getId();
         SeatReleased released = awaitEvent(SeatReleased.class, leaves).data(SeatReleased.class);
+        // The answer names the command it answers, so the workflow can tell it from an unasked release.
+        assertThat(released.requestId()).hasToString(releaseRequest);
         assertThat(released.seat()).isEqualTo(seat);
         assertThat(released.reason()).isEqualTo("LEGAL_HOLD_PLACED");
 
@@ -160,7 +162,16 @@ class FlightLifecycleIT {
         FlightCancelled data = event.data(FlightCancelled.class);
         assertThat(data.reason()).isEqualTo("AIRCRAFT_UNAVAILABLE");
         assertThat(data.caseIds()).containsExactlyInAnyOrder(a, b);
+        assertThat(data.caseId()).isNull();
         assertThat(event.json()).doesNotContain("Crew rest");
+        // Each case gets its own copy, keyed by its caseId, in order with its SeatBooked on one partition.
+        for (UUID caseId : List.of(a, b)) {
+            ReceivedEvent copy = awaitEvent(FlightCancelled.class, caseId);
+            assertThat(copy.key()).isEqualTo(caseId.toString());
+            assertThat(copy.schemaErrors()).isEmpty();
+            assertThat(copy.data(FlightCancelled.class)).isEqualTo(new FlightCancelled(flightId, "AIRCRAFT_UNAVAILABLE",
+                    List.of(caseId), data.cancelledAt(), caseId));
+        }
 
         Map<String, Object> manifest = api.manifest(flightId);
         assertThat(manifest).containsEntry("activeCount", 0).containsEntry("struckCount", 2);
@@ -196,6 +207,11 @@ class FlightLifecycleIT {
         assertThat(step(flight + "/lock-manifest").getBody()).containsEntry("status", "MANIFEST_LOCKED");
         assertThat(awaitEvent(ManifestLocked.class, flightId).data(ManifestLocked.class).caseIds())
                 .containsExactlyInAnyOrder(boards, missing);
+        for (UUID caseId : List.of(boards, missing)) {
+            assertThat(awaitEvent(ManifestLocked.class, caseId).data(ManifestLocked.class))
+                    .satisfies(copy -> assertThat(copy.caseId()).isEqualTo(caseId))
+                    .satisfies(copy -> assertThat(copy.caseIds()).containsExactly(caseId));
+        }
         UUID late = UUID.randomUUID();
         sender.send(new BookSeat(late, "PAK", Instant.now(), null));
         awaitEvent(SeatUnavailable.class, late);
@@ -211,6 +227,12 @@ class FlightLifecycleIT {
         assertThat(step(flight + "/depart").getBody()).containsEntry("status", "DEPARTED");
         assertThat(awaitEvent(FlightDeparted.class, flightId).data(FlightDeparted.class).caseIds())
                 .containsExactly(boards);
+        assertThat(awaitEvent(FlightDeparted.class, boards).data(FlightDeparted.class).caseId()).isEqualTo(boards);
+        // The no-show learns at once that the seat is gone, and that no command of its own asked for it.
+        SeatReleased noShow = awaitEvent(SeatReleased.class, missing).data(SeatReleased.class);
+        assertThat(noShow.reason()).isEqualTo("NOT_BOARDED");
+        assertThat(noShow.flightId()).isEqualTo(flightId);
+        assertThat(noShow.requestId()).isNull();
         assertConflict(step(flight + "/depart"), "is DEPARTED");
         assertConflict(api.post(flight + "/cancel", Map.of("reason", "WEATHER"), TestClient.FLIGHT_OPERATIONS),
                 "is DEPARTED");

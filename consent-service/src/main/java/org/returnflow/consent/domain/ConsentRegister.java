@@ -78,6 +78,8 @@ public class ConsentRegister {
             ConsentRequest existing = open.get();
             log.info("Case already has consent request {} ({}); RequestConsent {} opens nothing new",
                     existing.id(), existing.status(), commandId);
+            existing.askedAgain(commandId);
+            requests.saveAndFlush(existing);
             if (existing.status() == ConsentStatus.GIVEN) {
                 decisions.findByConsentIdInOrderByDecidedAt(List.of(existing.id())).stream()
                         .filter(d -> d.decision() == Decision.GIVEN)
@@ -89,7 +91,7 @@ public class ConsentRegister {
         ConsentRequest request = requests.saveAndFlush(new ConsentRequest(command.caseId(), command.detaineeId(),
                 command.preferredLanguage(), command.detainedSince(), command.dueBy(), now(), requestedBy, commandId));
         outbox.publish(new ConsentRequested(request.caseId(), request.id(), request.detaineeId(),
-                request.preferredLanguage(), request.dueBy()));
+                request.preferredLanguage(), request.dueBy(), request.answersRequest()));
         audit.recordSystem(requestedBy, "CONSENT_REQUESTED", AUDIT_SUBJECT, request.id(),
                 "caseId=" + request.caseId() + " detaineeId=" + request.detaineeId() + " dueBy=" + request.dueBy());
         log.info("Opened consent request {} due by {}", request.id(), request.dueBy());
@@ -111,7 +113,7 @@ public class ConsentRegister {
             outbox.publish(consentGiven(request, decision));
         } else {
             outbox.publish(new ConsentDeclined(request.caseId(), request.id(), request.detaineeId(),
-                    decision.officer(), decision.decidedAt()));
+                    decision.officer(), decision.decidedAt(), request.answersRequest()));
         }
         audit.recordChange("CONSENT_" + decision.decision(), AUDIT_SUBJECT, request.id(),
                 "caseId=" + request.caseId() + " officer=" + decision.officer() + " language=" + decision.language()
@@ -137,7 +139,7 @@ public class ConsentRegister {
                 request.withdraw(reason, hasBoarded, now(), recordedBy));
         requests.saveAndFlush(request);
         outbox.publish(new ConsentWithdrawn(request.caseId(), request.id(), request.detaineeId(),
-                withdrawal.withdrawnAt()));
+                withdrawal.withdrawnAt(), request.answersRequest()));
         // The reason is free text about a person: it stays in its row, out of the trail's detail.
         audit.recordChange("CONSENT_WITHDRAWN", AUDIT_SUBJECT, request.id(), "caseId=" + request.caseId());
         log.info("Consent request {} withdrawn", request.id());
@@ -173,7 +175,7 @@ public class ConsentRegister {
                 continue;
             }
             requests.save(request);
-            outbox.publish(new ConsentExpired(request.caseId(), request.id(), request.detaineeId(), now));
+            outbox.publish(new ConsentExpired(request.caseId(), request.id(), request.detaineeId(), now, request.answersRequest()));
             audit.recordSystem("consent-service", "CONSENT_EXPIRED", AUDIT_SUBJECT, request.id(),
                     "caseId=" + request.caseId() + " dueBy=" + request.dueBy());
             log.info("Consent request {} of case {} expired (due by {})", request.id(), request.caseId(),
@@ -229,7 +231,7 @@ public class ConsentRegister {
     private static ConsentGiven consentGiven(ConsentRequest request, ConsentDecision decision) {
         return new ConsentGiven(request.caseId(), request.id(), request.detaineeId(), decision.officer(),
                 decision.language(), decision.interpreter(), decision.evidenceSha256(), decision.decidedAt(),
-                decision.daysInDetention(), decision.reviewRequired());
+                decision.daysInDetention(), decision.reviewRequired(), request.answersRequest());
     }
 
     /** Now, at the precision PostgreSQL keeps, so that what is published equals what is stored. */

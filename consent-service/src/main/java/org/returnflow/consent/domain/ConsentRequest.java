@@ -59,6 +59,10 @@ public class ConsentRequest {
     @Column(name = "command_id", nullable = false, updatable = false)
     private String commandId;
 
+    /** The CloudEvents id of the newest RequestConsent for this request: every answer carries it. */
+    @Column(name = "answers_request", nullable = false)
+    private String answersRequest;
+
     @Column(name = "expired_at")
     private Instant expiredAt;
 
@@ -76,6 +80,7 @@ public class ConsentRequest {
         this.requestedAt = Objects.requireNonNull(requestedAt, "requestedAt");
         this.requestedBy = Objects.requireNonNull(requestedBy, "requestedBy");
         this.commandId = Objects.requireNonNull(commandId, "commandId");
+        this.answersRequest = commandId;
         this.status = ConsentStatus.PENDING;
     }
 
@@ -118,6 +123,23 @@ public class ConsentRequest {
         }
         status = ConsentStatus.WITHDRAWN;
         return new ConsentWithdrawal(id, reason, now, recordedBy);
+    }
+
+    /** The case asked again while this request is open: answers now go to that newer request. */
+    public void askedAgain(String commandId) {
+        this.answersRequest = Objects.requireNonNull(commandId, "commandId");
+    }
+
+    /**
+     * The request id every answer about this request carries: the newest RequestConsent's
+     * CloudEvents id, or null when that id is not a UUID (the answer then matches no request).
+     */
+    public UUID answersRequest() {
+        try {
+            return UUID.fromString(answersRequest);
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
     }
 
     /** Marks a pending request past its dueBy as expired; returns whether it did. */

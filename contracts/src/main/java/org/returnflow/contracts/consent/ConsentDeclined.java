@@ -10,13 +10,15 @@ import org.returnflow.contracts.DetaineeMessage;
  * The person declined to consent to return, as recorded by an officer.
  *
  * @param officer user id of the officer who recorded the decision
+ * @param requestId the CloudEvents id of the command this answers (its request id); absent when no command asked for it
  */
 public record ConsentDeclined(
         UUID caseId,
         UUID consentId,
         UUID detaineeId,
         String officer,
-        Instant decidedAt) implements CaseMessage, DetaineeMessage {
+        Instant decidedAt,
+        UUID requestId) implements CaseMessage, DetaineeMessage {
 
     public ConsentDeclined {
         Objects.requireNonNull(caseId, "caseId");

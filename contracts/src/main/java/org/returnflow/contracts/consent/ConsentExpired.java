@@ -6,12 +6,17 @@ import java.util.UUID;
 import org.returnflow.contracts.CaseMessage;
 import org.returnflow.contracts.DetaineeMessage;
 
-/** A consent request reached its due time without a decision. */
+/**
+ * A consent request reached its due time without a decision.
+ *
+ * @param requestId the CloudEvents id of the command this answers (its request id); absent when no command asked for it
+ */
 public record ConsentExpired(
         UUID caseId,
         UUID consentId,
         UUID detaineeId,
-        Instant expiredAt) implements CaseMessage, DetaineeMessage {
+        Instant expiredAt,
+        UUID requestId) implements CaseMessage, DetaineeMessage {
 
     public ConsentExpired {
         Objects.requireNonNull(caseId, "caseId");

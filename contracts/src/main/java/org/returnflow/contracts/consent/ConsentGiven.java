@@ -13,6 +13,7 @@ import org.returnflow.contracts.DetaineeMessage;
  * @param officer         user id of the officer who recorded the decision
  * @param interpreter     user id of the interpreter; null when none took part
  * @param reviewRequired  whether the decision must be reviewed, for instance after a long detention
+ * @param requestId the CloudEvents id of the command this answers (its request id); absent when no command asked for it
  */
 public record ConsentGiven(
         UUID caseId,
@@ -24,7 +25,8 @@ public record ConsentGiven(
         String evidenceSha256,
         Instant capturedAt,
         int daysInDetention,
-        boolean reviewRequired) implements CaseMessage, DetaineeMessage {
+        boolean reviewRequired,
+        UUID requestId) implements CaseMessage, DetaineeMessage {
 
     public ConsentGiven {
         Objects.requireNonNull(caseId, "caseId");

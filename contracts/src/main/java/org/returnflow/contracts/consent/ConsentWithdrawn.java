@@ -6,12 +6,17 @@ import java.util.UUID;
 import org.returnflow.contracts.CaseMessage;
 import org.returnflow.contracts.DetaineeMessage;
 
-/** The person withdrew consent given earlier; honoured until departure. */
+/**
+ * The person withdrew consent given earlier; honoured until departure.
+ *
+ * @param requestId the CloudEvents id of the command this answers (its request id); absent when no command asked for it
+ */
 public record ConsentWithdrawn(
         UUID caseId,
         UUID consentId,
         UUID detaineeId,
-        Instant withdrawnAt) implements CaseMessage, DetaineeMessage {
+        Instant withdrawnAt,
+        UUID requestId) implements CaseMessage, DetaineeMessage {
 
     public ConsentWithdrawn {
         Objects.requireNonNull(caseId, "caseId");

@@ -14,6 +14,7 @@ import org.returnflow.contracts.DetaineeMessage;
  * @param preferredLanguage BCP 47 tag, for example {@code fa}
  * @param facilityCode      the facility holding the person, for example {@code LA-JENA}
  * @param hasCounsel        true when counsel of record is registered; the address itself never travels here
+ * @param requestId the CloudEvents id of the command this answers (its request id); absent when no command asked for it
  */
 public record DetaineeDescribed(
         UUID caseId,
@@ -23,7 +24,8 @@ public record DetaineeDescribed(
         LocalDate detainedSince,
         String facilityCode,
         CustodyStatus custodyStatus,
-        boolean hasCounsel) implements CaseMessage, DetaineeMessage {
+        boolean hasCounsel,
+        UUID requestId) implements CaseMessage, DetaineeMessage {
 
     public DetaineeDescribed {
         Objects.requireNonNull(caseId, "caseId");

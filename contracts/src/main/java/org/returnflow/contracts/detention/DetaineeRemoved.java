@@ -7,12 +7,17 @@ import org.returnflow.contracts.CaseMessage;
 import org.returnflow.contracts.DetaineeMessage;
 import org.returnflow.contracts.FlightMessage;
 
-/** Detention recorded that the person was removed on a flight and left custody. */
+/**
+ * Detention recorded that the person was removed on a flight and left custody.
+ *
+ * @param requestId the CloudEvents id of the command this answers (its request id); absent when no command asked for it
+ */
 public record DetaineeRemoved(
         UUID caseId,
         UUID detaineeId,
         UUID flightId,
-        Instant removedAt) implements CaseMessage, DetaineeMessage, FlightMessage {
+        Instant removedAt,
+        UUID requestId) implements CaseMessage, DetaineeMessage, FlightMessage {
 
     public DetaineeRemoved {
         Objects.requireNonNull(caseId, "caseId");

@@ -10,6 +10,8 @@ import org.returnflow.contracts.DetaineeMessage;
 /**
  * Detention assessed whether the person may be removed to a country on a date; eligible exactly
  * when there are no blockers.
+ *
+ * @param requestId the CloudEvents id of the command this answers (its request id); absent when no command asked for it
  */
 public record EligibilityAssessed(
         UUID caseId,
@@ -18,7 +20,8 @@ public record EligibilityAssessed(
         LocalDate onDate,
         EligibilityStage stage,
         boolean eligible,
-        List<Blocker> blockers) implements CaseMessage, DetaineeMessage {
+        List<Blocker> blockers,
+        UUID requestId) implements CaseMessage, DetaineeMessage {
 
     public EligibilityAssessed {
         Objects.requireNonNull(caseId, "caseId");

@@ -7,7 +7,11 @@ import java.util.UUID;
 import org.returnflow.contracts.CaseMessage;
 import org.returnflow.contracts.FlightMessage;
 
-/** A seat was booked for the case on a flight. */
+/**
+ * A seat was booked for the case on a flight.
+ *
+ * @param requestId the CloudEvents id of the command this answers (its request id); absent when no command asked for it
+ */
 public record SeatBooked(
         UUID caseId,
         UUID flightId,
@@ -16,7 +20,8 @@ public record SeatBooked(
         Instant departureAt,
         String departureAirport,
         List<String> stopoverAirports,
-        String arrivalAirport) implements CaseMessage, FlightMessage {
+        String arrivalAirport,
+        UUID requestId) implements CaseMessage, FlightMessage {
 
     public SeatBooked {
         Objects.requireNonNull(caseId, "caseId");

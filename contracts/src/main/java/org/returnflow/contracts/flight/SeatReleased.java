@@ -10,13 +10,15 @@ import org.returnflow.contracts.FlightMessage;
  * The seat held for the case was released, and the manifest entry struck with the reason.
  *
  * @param reason upper-case code, for example {@code LEGAL_HOLD_PLACED}
+ * @param requestId the CloudEvents id of the command this answers (its request id); absent when no command asked for it
  */
 public record SeatReleased(
         UUID caseId,
         UUID flightId,
         String seat,
         String reason,
-        Instant releasedAt) implements CaseMessage, FlightMessage {
+        Instant releasedAt,
+        UUID requestId) implements CaseMessage, FlightMessage {
 
     public SeatReleased {
         Objects.requireNonNull(caseId, "caseId");

@@ -5,11 +5,16 @@ import java.util.Objects;
 import java.util.UUID;
 import org.returnflow.contracts.CaseMessage;
 
-/** No flight to the country departing at or after notBefore had a seat for the case. */
+/**
+ * No flight to the country departing at or after notBefore had a seat for the case.
+ *
+ * @param requestId the CloudEvents id of the command this answers (its request id); absent when no command asked for it
+ */
 public record SeatUnavailable(
         UUID caseId,
         String destinationCountry,
-        Instant notBefore) implements CaseMessage {
+        Instant notBefore,
+        UUID requestId) implements CaseMessage {
 
     public SeatUnavailable {
         Objects.requireNonNull(caseId, "caseId");

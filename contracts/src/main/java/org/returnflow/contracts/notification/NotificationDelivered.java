@@ -9,6 +9,8 @@ import org.returnflow.contracts.CaseMessage;
  * A notice about the case was delivered to one recipient.
  *
  * @param fallbackLocale true when no template existed in the requested locale and a fallback was used
+ * @param flightId the flight the notice is about; absent for a notice that concerns no flight (CASE_WITHDRAWN)
+ * @param requestId the CloudEvents id of the command this answers (its request id); absent when no command asked for it
  */
 public record NotificationDelivered(
         UUID caseId,
@@ -18,7 +20,9 @@ public record NotificationDelivered(
         String locale,
         boolean fallbackLocale,
         String smtpMessageId,
-        Instant deliveredAt) implements CaseMessage {
+        Instant deliveredAt,
+        UUID flightId,
+        UUID requestId) implements CaseMessage {
 
     public NotificationDelivered {
         Objects.requireNonNull(caseId, "caseId");

@@ -9,6 +9,8 @@ import org.returnflow.contracts.CaseMessage;
  * A notice about the case could not be delivered to one recipient.
  *
  * @param reason upper-case code, for example {@code NO_CONSULATE_ADDRESS}
+ * @param flightId the flight the notice is about; absent for a notice that concerns no flight (CASE_WITHDRAWN)
+ * @param requestId the CloudEvents id of the command this answers (its request id); absent when no command asked for it
  */
 public record NotificationFailed(
         UUID caseId,
@@ -16,7 +18,9 @@ public record NotificationFailed(
         RecipientType recipientType,
         TemplateKey templateKey,
         String reason,
-        Instant failedAt) implements CaseMessage {
+        Instant failedAt,
+        UUID flightId,
+        UUID requestId) implements CaseMessage {
 
     public NotificationFailed {
         Objects.requireNonNull(caseId, "caseId");

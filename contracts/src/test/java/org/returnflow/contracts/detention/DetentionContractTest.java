@@ -25,15 +25,15 @@ class DetentionContractTest {
     void eligibleExactlyWhenThereAreNoBlockers() {
         Blocker hold = new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, "APPEAL placed 2026-11-02 is active.");
 
-        assertThat(new EligibilityAssessed(CASE, DETAINEE, "IRN", ON, EligibilityStage.FINAL, true, null)
+        assertThat(new EligibilityAssessed(CASE, DETAINEE, "IRN", ON, EligibilityStage.FINAL, true, null, null)
                 .blockers()).isEmpty();
-        assertThat(new EligibilityAssessed(CASE, DETAINEE, "IRN", ON, EligibilityStage.FINAL, false, List.of(hold))
+        assertThat(new EligibilityAssessed(CASE, DETAINEE, "IRN", ON, EligibilityStage.FINAL, false, List.of(hold), null)
                 .blockers()).containsExactly(hold);
         assertThatThrownBy(() ->
-                new EligibilityAssessed(CASE, DETAINEE, "IRN", ON, EligibilityStage.FINAL, true, List.of(hold)))
+                new EligibilityAssessed(CASE, DETAINEE, "IRN", ON, EligibilityStage.FINAL, true, List.of(hold), null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() ->
-                new EligibilityAssessed(CASE, DETAINEE, "IRN", ON, EligibilityStage.FINAL, false, List.of()))
+                new EligibilityAssessed(CASE, DETAINEE, "IRN", ON, EligibilityStage.FINAL, false, List.of(), null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -238,7 +238,7 @@ public class DetaineeRecords {
 
     /** Replies to the workflow; an unknown person is reported as not in custody rather than left unanswered. */
     @Transactional
-    public EligibilityAssessed assessForCase(AssessEligibility command, String source) {
+    public EligibilityAssessed assessForCase(AssessEligibility command, String source, UUID requestId) {
         Optional<Detainee> found = detainees.findById(command.detaineeId());
         List<Blocker> blockers;
         if (found.isPresent()) {
@@ -250,7 +250,7 @@ public class DetaineeRecords {
                     + command.detaineeId()));
         }
         EligibilityAssessed assessed = new EligibilityAssessed(command.caseId(), command.detaineeId(),
-                command.destinationCountry(), command.onDate(), command.stage(), blockers.isEmpty(), blockers);
+                command.destinationCountry(), command.onDate(), command.stage(), blockers.isEmpty(), blockers, requestId);
         audit.recordSystem(source, "ELIGIBILITY_ASSESSED", SUBJECT, command.detaineeId(), "caseId=" + command.caseId()
                 + " destination=" + command.destinationCountry() + " on=" + command.onDate() + " stage="
                 + command.stage() + " blockers=" + blockers.stream().map(b -> b.code().name()).toList());
@@ -259,21 +259,21 @@ public class DetaineeRecords {
     }
 
     @Transactional
-    public void describeForCase(DescribeDetainee command, String source) {
+    public void describeForCase(DescribeDetainee command, String source, UUID requestId) {
         Optional<Detainee> found = detainees.findById(command.detaineeId());
         if (found.isEmpty()) {
-            outbox.publish(new DetaineeUnknown(command.caseId(), command.detaineeId()));
+            outbox.publish(new DetaineeUnknown(command.caseId(), command.detaineeId(), requestId));
             return;
         }
         Detainee d = found.get();
         rememberCase(d, command.caseId(), source);
         outbox.publish(new DetaineeDescribed(command.caseId(), d.id(), d.nationality(), d.preferredLanguage(),
-                d.detainedSince(), d.facilityCode(), d.custodyStatus(), d.hasCounsel()));
+                d.detainedSince(), d.facilityCode(), d.custodyStatus(), d.hasCounsel(), requestId));
     }
 
     /** The person was handed over at the destination: custody ends and every item held went with them. */
     @Transactional
-    public void recordRemoval(RecordRemoval command, String source) {
+    public void recordRemoval(RecordRemoval command, String source, UUID requestId) {
         Detainee detainee = detainees.findById(command.detaineeId()).orElseThrow(() -> new PoisonMessageException(
                 "RecordRemoval for unknown detainee " + command.detaineeId(), null));
         Instant now = clock.instant();
@@ -289,12 +289,12 @@ public class DetaineeRecords {
             audit.recordSystem(source, "REMOVED", SUBJECT, detainee.id(), "caseId=" + command.caseId()
                     + " flightId=" + command.flightId());
         }
-        outbox.publish(new DetaineeRemoved(command.caseId(), command.detaineeId(), command.flightId(), now));
+        outbox.publish(new DetaineeRemoved(command.caseId(), command.detaineeId(), command.flightId(), now, requestId));
     }
 
     /** The person leaves the return operation but stays in custody; the case is no longer theirs. */
     @Transactional
-    public void releaseFromOperation(ReleaseFromOperation command, String source) {
+    public void releaseFromOperation(ReleaseFromOperation command, String source, UUID requestId) {
         Instant now = clock.instant();
         detainees.findById(command.detaineeId()).ifPresent(detainee -> {
             detainee.closeCase(command.caseId());
@@ -303,7 +303,7 @@ public class DetaineeRecords {
                     + command.caseId() + " reason=" + command.reasonCode());
         });
         outbox.publish(new DetaineeReleasedFromOperation(command.caseId(), command.detaineeId(),
-                command.reasonCode(), now));
+                command.reasonCode(), now, requestId));
     }
 
     // ---- internals -------------------------------------------------------------------------

@@ -23,6 +23,6 @@ class AssessEligibilityHandler implements MessageHandler<AssessEligibility> {
 
     @Override
     public void handle(AssessEligibility message, MessageContext context) {
-        records.assessForCase(message, Sources.principal(context));
+        records.assessForCase(message, Sources.principal(context), context.requestId());
     }
 }

@@ -23,6 +23,6 @@ class DescribeDetaineeHandler implements MessageHandler<DescribeDetainee> {
 
     @Override
     public void handle(DescribeDetainee message, MessageContext context) {
-        records.describeForCase(message, Sources.principal(context));
+        records.describeForCase(message, Sources.principal(context), context.requestId());
     }
 }

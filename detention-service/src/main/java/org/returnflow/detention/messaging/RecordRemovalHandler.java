@@ -23,6 +23,6 @@ class RecordRemovalHandler implements MessageHandler<RecordRemoval> {
 
     @Override
     public void handle(RecordRemoval message, MessageContext context) {
-        records.recordRemoval(message, Sources.principal(context));
+        records.recordRemoval(message, Sources.principal(context), context.requestId());
     }
 }

@@ -23,6 +23,6 @@ class ReleaseFromOperationHandler implements MessageHandler<ReleaseFromOperation
 
     @Override
     public void handle(ReleaseFromOperation message, MessageContext context) {
-        records.releaseFromOperation(message, Sources.principal(context));
+        records.releaseFromOperation(message, Sources.principal(context), context.requestId());
     }
 }

@@ -7,6 +7,7 @@ import org.returnflow.contracts.flight.FlightScheduled;
 import org.returnflow.contracts.flight.HandoverConfirmed;
 import org.returnflow.contracts.flight.ManifestLocked;
 import org.returnflow.contracts.flight.PassengerBoarded;
+import org.returnflow.contracts.flight.SeatReleased;
 import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.messaging.EventOutbox;
 import org.returnflow.platform.web.NotFoundException;
@@ -85,7 +86,8 @@ public class Flights {
         Instant now = clock.instant();
         flight.lockManifest(now);
         List<UUID> cases = caseIds(entries.findActiveOnFlight(id));
-        outbox.publish(new ManifestLocked(id, flight.getDepartureAt(), cases));
+        outbox.publish(new ManifestLocked(id, flight.getDepartureAt(), cases, null));
+        cases.forEach(caseId -> outbox.publish(new ManifestLocked(id, flight.getDepartureAt(), List.of(caseId), caseId)));
         audit.recordChange("MANIFEST_LOCKED", "FLIGHT", id, cases.size() + " cases on the manifest");
         return flight;
     }
@@ -106,11 +108,15 @@ public class Flights {
                 onBoard.add(entry.getCaseId());
             } else {
                 entry.strike(ManifestEntry.NOT_BOARDED, now);
+                // The case learns at once that it is off the flight, in order with its other messages.
+                outbox.publish(new SeatReleased(entry.getCaseId(), id, entry.getSeat(), ManifestEntry.NOT_BOARDED,
+                        now, null));
                 struck++;
             }
         }
         flight.seatsFreed(struck);
-        outbox.publish(new FlightDeparted(id, now, onBoard));
+        outbox.publish(new FlightDeparted(id, now, onBoard, null));
+        onBoard.forEach(caseId -> outbox.publish(new FlightDeparted(id, now, List.of(caseId), caseId)));
         audit.recordChange("FLIGHT_DEPARTED", "FLIGHT", id,
                 onBoard.size() + " on board, " + struck + " struck as " + ManifestEntry.NOT_BOARDED);
         return flight;
@@ -122,7 +128,8 @@ public class Flights {
         Instant now = clock.instant();
         flight.arrive(now);
         List<UUID> onBoard = caseIds(entries.findActiveOnFlight(id));
-        outbox.publish(new FlightArrived(id, now, onBoard));
+        outbox.publish(new FlightArrived(id, now, onBoard, null));
+        onBoard.forEach(caseId -> outbox.publish(new FlightArrived(id, now, List.of(caseId), caseId)));
         audit.recordChange("FLIGHT_ARRIVED", "FLIGHT", id, onBoard.size() + " on board");
         return flight;
     }
@@ -143,7 +150,8 @@ public class Flights {
         active.forEach(e -> e.strike(ManifestEntry.FLIGHT_CANCELLED, now));
         flight.seatsFreed(active.size());
         List<UUID> cases = caseIds(active);
-        outbox.publish(new FlightCancelled(id, reason, cases, now));
+        outbox.publish(new FlightCancelled(id, reason, cases, now, null));
+        cases.forEach(caseId -> outbox.publish(new FlightCancelled(id, reason, List.of(caseId), now, caseId)));
         audit.recordChange("FLIGHT_CANCELLED", "FLIGHT", id, reason + ", " + cases.size() + " seats released");
         return flight;
     }

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Books and releases seats for cases (S7): never more people than a flight's seats for
@@ -57,15 +58,16 @@ public class SeatAllocation {
      * still has a seat within its capacity and the command's maxPerFlight. A case that already
      * holds a seat gets the same seat again, and no second one.
      *
-     * @param actor who asked, for the audit trail (the CloudEvents source of the command)
+     * @param actor     who asked, for the audit trail (the CloudEvents source of the command)
+     * @param requestId the command's CloudEvents id, which the answer carries
      */
     @Transactional
-    public Outcome book(BookSeat command, String actor) {
+    public Outcome book(BookSeat command, String actor, UUID requestId) {
         Optional<ManifestEntry> held = entries.findActiveByCase(command.caseId());
         if (held.isPresent()) {
             ManifestEntry entry = held.get();
             Flight flight = flights.findById(entry.getFlightId()).orElseThrow();
-            SeatBooked event = seatBooked(entry, flight);
+            SeatBooked event = seatBooked(entry, flight, requestId);
             outbox.publish(event);
             log.info("Case already holds seat {} on {}; answered it again", entry.getSeat(), flight.getFlightNumber());
             return new Booked(event, true);
@@ -81,7 +83,7 @@ public class SeatAllocation {
                 }
                 ManifestEntry entry = entries.saveAndFlush(new ManifestEntry(flightId, command.caseId(), seatNumber,
                         flight.seatLabel(seatNumber), clock.instant()));
-                SeatBooked event = seatBooked(entry, flight);
+                SeatBooked event = seatBooked(entry, flight, requestId);
                 outbox.publish(event);
                 audit.recordSystem(actor, "SEAT_BOOKED", "MANIFEST_ENTRY", command.caseId(),
                         "flight " + flight.getFlightNumber() + " (" + flightId + ") seat " + entry.getSeat());
@@ -89,7 +91,7 @@ public class SeatAllocation {
             }
         }
         SeatUnavailable event = new SeatUnavailable(command.caseId(), command.destinationCountry(),
-                command.notBefore());
+                command.notBefore(), requestId);
         outbox.publish(event);
         return new Unavailable(event);
     }
@@ -99,7 +101,7 @@ public class SeatAllocation {
      * entry, or once the flight has departed, nothing changes and nothing is published.
      */
     @Transactional
-    public Optional<SeatReleased> release(ReleaseSeat command, String actor) {
+    public Optional<SeatReleased> release(ReleaseSeat command, String actor, UUID requestId) {
         Optional<ManifestEntry> held = entries.findActiveByCase(command.caseId());
         if (held.isEmpty()) {
             log.info("Case holds no seat; release ignored");
@@ -121,7 +123,7 @@ public class SeatAllocation {
         entry.get().strike(command.reason(), now);
         flight.seatsFreed(1);
         SeatReleased event = new SeatReleased(command.caseId(), flight.getId(), entry.get().getSeat(),
-                command.reason(), now);
+                command.reason(), now, requestId);
         outbox.publish(event);
         audit.recordSystem(actor, "SEAT_RELEASED", "MANIFEST_ENTRY", command.caseId(),
                 "flight " + flight.getFlightNumber() + " (" + flight.getId() + ") seat " + entry.get().getSeat()
@@ -129,9 +131,9 @@ public class SeatAllocation {
         return Optional.of(event);
     }
 
-    static SeatBooked seatBooked(ManifestEntry entry, Flight flight) {
+    static SeatBooked seatBooked(ManifestEntry entry, Flight flight, UUID requestId) {
         return new SeatBooked(entry.getCaseId(), flight.getId(), flight.getFlightNumber(), entry.getSeat(),
                 flight.getDepartureAt(), flight.getDepartureAirport(), flight.getStopoverAirports(),
-                flight.getArrivalAirport());
+                flight.getArrivalAirport(), requestId);
     }
 }

@@ -23,6 +23,6 @@ class BookSeatHandler implements MessageHandler<BookSeat> {
 
     @Override
     public void handle(BookSeat message, MessageContext context) {
-        seats.book(message, context.source());
+        seats.book(message, context.source(), context.requestId());
     }
 }

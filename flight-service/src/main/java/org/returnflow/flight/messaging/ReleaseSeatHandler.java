@@ -23,6 +23,6 @@ class ReleaseSeatHandler implements MessageHandler<ReleaseSeat> {
 
     @Override
     public void handle(ReleaseSeat message, MessageContext context) {
-        seats.release(message, context.source());
+        seats.release(message, context.source(), context.requestId());
     }
 }

@@ -107,7 +107,7 @@ class SeatCapacityIT {
             BookSeat command = new BookSeat(UUID.randomUUID(), "PAN", notBefore, null);
             outcomes.add(pool.submit(() -> {
                 start.await();
-                return seats.book(command, "/returnflow/test");
+                return seats.book(command, "/returnflow/test", UUID.randomUUID());
             }));
         }
         start.countDown();

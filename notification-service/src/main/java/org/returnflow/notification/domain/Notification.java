@@ -1,6 +1,7 @@
 package org.returnflow.notification.domain;
 
 import org.returnflow.contracts.notification.NotificationDelivered;
+import org.returnflow.contracts.notification.NotificationFailed;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -68,6 +69,9 @@ public class Notification {
     private Instant deliveredAt;
     @Column(name = "failed_at")
     private Instant failedAt;
+    /** The CloudEvents id of the newest SendNotification for this notice: every answer carries it. */
+    @Column(name = "answers_request")
+    private UUID answersRequest;
 
     protected Notification() {
     }
@@ -140,10 +144,21 @@ public class Notification {
     public Instant createdAt() { return createdAt; }
     public Instant deliveredAt() { return deliveredAt; }
 
+    /** The workflow asked for this notice (again) with this request id; answers go to the newest one. */
+    public void askedBy(UUID requestId) {
+        this.answersRequest = requestId;
+    }
+
     /** The fact that this notice was delivered, as published when it was, and again when asked again. */
     public NotificationDelivered deliveredEvent() {
         return new NotificationDelivered(caseId, id, recipientType, templateKey, locale, fallbackLocale, smtpMessageId,
-                deliveredAt);
+                deliveredAt, flightId, answersRequest);
+    }
+
+    /** The fact that this notice failed, with the reason and time recorded by {@link #failed}. */
+    public NotificationFailed failedEvent() {
+        return new NotificationFailed(caseId, id, recipientType, templateKey, failureReason, failedAt, flightId,
+                answersRequest);
     }
     public Instant failedAt() { return failedAt; }
 }

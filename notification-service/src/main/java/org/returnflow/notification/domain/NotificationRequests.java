@@ -1,6 +1,5 @@
 package org.returnflow.notification.domain;
 
-import org.returnflow.contracts.notification.NotificationFailed;
 import org.returnflow.contracts.notification.RecipientType;
 import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.platform.audit.AuditLog;
@@ -59,12 +58,14 @@ public class NotificationRequests {
      * pending one will answer when it is sent; a FAILED one is tried again, since it never arrived.
      */
     @Transactional
-    public Notification accept(SendNotification command) {
+    public Notification accept(SendNotification command, UUID requestId) {
         Optional<Notification> known = notifications.findByKey(command.caseId(), command.recipientType(),
                 command.templateKey(), command.flightId());
         if (known.isPresent() && known.get().status() != NotificationStatus.FAILED) {
             log.info("{} {} for case {} is known already ({}): no second e-mail", command.templateKey(),
                     command.recipientType(), command.caseId(), known.get().status());
+            known.get().askedBy(requestId);
+            notifications.saveAndFlush(known.get());
             if (known.get().status() == NotificationStatus.DELIVERED) {
                 outbox.publish(known.get().deliveredEvent());
             }
@@ -74,12 +75,12 @@ public class NotificationRequests {
         Notification notification = known.orElseGet(() -> new Notification(command.caseId(), command.detaineeId(),
                 command.recipientType(), command.templateKey(), command.flightId(), command.country(),
                 command.locale(), NoticeLanguage.forRequested(recipient.locale()), command.data(), clock.instant()));
+        notification.askedBy(requestId);
         if (recipient.address() == null) {
             String reason = command.recipientType() == RecipientType.CONSULATE ? NO_CONSULATE_ADDRESS : NO_ADDRESS;
             notification.failed(reason, clock.instant(), 0);
             notifications.saveAndFlush(notification);
-            outbox.publish(new NotificationFailed(notification.caseId(), notification.id(),
-                    notification.recipientType(), notification.templateKey(), reason, notification.failedAt()));
+            outbox.publish(notification.failedEvent());
             log.warn("{} {} for case {} failed: {}", command.templateKey(), command.recipientType(),
                     command.caseId(), reason);
             return notification;

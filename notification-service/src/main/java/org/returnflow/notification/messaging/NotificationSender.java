@@ -1,6 +1,5 @@
 package org.returnflow.notification.messaging;
 
-import org.returnflow.contracts.notification.NotificationFailed;
 import org.returnflow.notification.config.NotificationProperties;
 import org.returnflow.notification.domain.Notification;
 import org.returnflow.notification.domain.NotificationRepository;
@@ -132,8 +131,7 @@ public class NotificationSender extends PollingWorker {
     private void fail(Notification notification, String reason, int attempts, Exception cause) {
         Instant at = clock.instant();
         notification.failed(reason, at, attempts);
-        outbox.publish(new NotificationFailed(notification.caseId(), notification.id(),
-                notification.recipientType(), notification.templateKey(), reason, at));
+        outbox.publish(notification.failedEvent());
         // Only the exception's class: mail exception messages may quote the recipient's address.
         log.warn("Notification {} ({} {}) failed after {} attempt(s): {} ({})", notification.id(),
                 notification.templateKey(), notification.recipientType(), attempts, reason,

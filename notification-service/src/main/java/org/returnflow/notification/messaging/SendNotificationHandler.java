@@ -25,7 +25,7 @@ class SendNotificationHandler implements MessageHandler<SendNotification> {
 
     @Override
     public void handle(SendNotification message, MessageContext context) {
-        requests.accept(message);
+        requests.accept(message, context.requestId());
         sender.nudgeOneLaneAfterCommit();
     }
 }
