@@ -129,6 +129,8 @@ final class FakeServices implements AutoCloseable {
     }
 
     private void answer(CloudEvent event) {
+        // A reply names the command it answers by the command's CloudEvents id.
+        UUID request = UUID.fromString(event.getId());
         byte[] data = event.getData().toBytes();
         ContractSchemas.errors(event.getType(), data).forEach(e -> contractErrors.add(event.getType() + ": " + e));
         Message message = ContractJson.fromBytes(data, MessageCatalog.byType(event.getType()).javaType());
@@ -137,33 +139,35 @@ final class FakeServices implements AutoCloseable {
         }
         if (message instanceof DescribeDetainee m) {
             detention.send(new DetaineeDescribed(m.caseId(), m.detaineeId(), "IRN", "fa",
-                    LocalDate.parse("2025-03-01"), "LA-ASF", CustodyStatus.IN_CUSTODY, true));
+                    LocalDate.parse("2025-03-01"), "LA-ASF", CustodyStatus.IN_CUSTODY, true, request));
         } else if (message instanceof AssessEligibility m) {
             List<Blocker> blockers = held.contains(m.detaineeId())
                     ? List.of(new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, "APPEAL pending since 2026-10-01"))
                     : List.of();
             detention.send(new EligibilityAssessed(m.caseId(), m.detaineeId(), m.destinationCountry(), m.onDate(),
-                    m.stage(), blockers.isEmpty(), blockers));
+                    m.stage(), blockers.isEmpty(), blockers, request));
             if (m.stage() == EligibilityStage.FINAL && blockers.isEmpty()) {
                 // At the gate, independently of the workflow: the inbox absorbs any race.
                 flight.send(new PassengerBoarded(m.caseId(), flightId, departureAt.minus(1, ChronoUnit.HOURS)));
             }
         } else if (message instanceof RequestConsent m) {
             consent.send(new ConsentGiven(m.caseId(), UUID.randomUUID(), m.detaineeId(), "officer-7",
-                    m.preferredLanguage(), "interpreter-3", "ab".repeat(32), Instant.now(), 180, false));
+                    m.preferredLanguage(), "interpreter-3", "ab".repeat(32), Instant.now(), 180, false, request));
         } else if (message instanceof BookSeat m) {
-            flight.send(new SeatBooked(m.caseId(), flightId, "RF101", "12A", departureAt, "AEX", List.of("DOH"), "IKA"));
+            flight.send(new SeatBooked(m.caseId(), flightId, "RF101", "12A", departureAt, "AEX", List.of("DOH"), "IKA", request));
         } else if (message instanceof ReleaseSeat m) {
-            flight.send(new SeatReleased(m.caseId(), flightId, "12A", m.reason(), Instant.now()));
+            flight.send(new SeatReleased(m.caseId(), flightId, "12A", m.reason(), Instant.now(), request));
         } else if (message instanceof SendNotification m) {
             notification.send(new NotificationDelivered(m.caseId(), UUID.randomUUID(), m.recipientType(),
-                    m.templateKey(), m.locale(), false, "<" + UUID.randomUUID() + "@greenmail>", Instant.now()));
+                    m.templateKey(), m.locale(), false, "<" + UUID.randomUUID() + "@greenmail>", Instant.now(), m.flightId(),
+                    request));
         } else if (message instanceof RecordRemoval m) {
-            detention.send(new DetaineeRemoved(m.caseId(), m.detaineeId(), m.flightId(), Instant.now()));
+            detention.send(new DetaineeRemoved(m.caseId(), m.detaineeId(), m.flightId(), Instant.now(), request));
         } else if (message instanceof ReleaseFromOperation m) {
-            detention.send(new DetaineeReleasedFromOperation(m.caseId(), m.detaineeId(), m.reasonCode(), Instant.now()));
+            detention.send(new DetaineeReleasedFromOperation(m.caseId(), m.detaineeId(), m.reasonCode(), Instant.now(),
+                    request));
         } else if (message instanceof CaseStateChanged m && m.state() == CaseState.NOTIFIED) {
-            flight.send(new ManifestLocked(flightId, departureAt, List.of(m.caseId())));
+            flight.send(new ManifestLocked(flightId, departureAt, List.of(m.caseId()), m.caseId()));
         } else if (message instanceof CaseStateChanged m && m.state() == CaseState.BOARDED) {
             flight.send(new HandoverConfirmed(m.caseId(), flightId, departureAt.plus(14, ChronoUnit.HOURS)));
         }

@@ -44,10 +44,21 @@ public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, 
     /** Writes a problem response directly; also used by filters that refuse a request. */
     public static void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status,
                              String slug, String detail) throws IOException {
+        write(response, request, problem(status, slug, detail));
+    }
+
+    /** A problem of this status, with the type {@code https://returnflow.org/problems/<slug>}. */
+    public static ProblemDetail problem(HttpStatus status, String slug, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://returnflow.org/problems/" + slug));
+        return problem;
+    }
+
+    /** Writes a problem response directly, with whatever properties it carries (such as {@code errors}). */
+    public static void write(HttpServletResponse response, HttpServletRequest request, ProblemDetail problem)
+            throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         JSON.writeValue(response.getOutputStream(), problem);
     }

@@ -27,8 +27,11 @@ import java.util.UUID;
 /**
  * The case records: one row per case in {@code removal_case}, its history in the append-only
  * {@code case_history}, and a {@code CaseStateChanged} on {@code workflow.events} for every change
- * of state. Everything runs in the caller's transaction, which for the process is the engine's, so
- * a rolled-back step leaves neither a state, nor a history line, nor an event behind.
+ * of state. It is the one writer of {@code removal_case}: the case API's read model, fed by the
+ * process through {@link CaseJournal} (states, and the safeguard facts the process has taken from
+ * {@link CaseSafeguards}) and by the opening of cases. Everything runs in the caller's transaction,
+ * which for the process is the engine's, so a rolled-back step leaves neither a state, nor a history
+ * line, nor an event behind.
  */
 @Repository
 public class CaseRecords implements CaseJournal {
@@ -149,27 +152,16 @@ public class CaseRecords implements CaseJournal {
         return open;
     }
 
-    // ---- Facts the replies establish ----
+    // ---- Facts the process has taken ----
 
-    /** The seat booked for the case. */
-    public void flightBooked(UUID caseId, UUID flightId) {
-        jdbc.update("update removal_case set flight_id = ?, updated_at = now() where case_id = ?", flightId, caseId);
-    }
-
-    /** The seat on this flight is gone (released or the flight cancelled). */
-    public void seatGone(UUID caseId, UUID flightId) {
-        jdbc.update("update removal_case set flight_id = null, updated_at = now() where case_id = ? and flight_id = ?",
-                caseId, flightId);
-    }
-
-    public void voluntary(UUID caseId, boolean voluntary) {
-        jdbc.update("update removal_case set voluntary = ?, updated_at = now() where case_id = ?", voluntary, caseId);
-    }
-
-    /** The blockers of the latest assessment, as JSON {@code [{code, detail}]}. */
-    public void blockers(UUID caseId, String blockersJson) {
-        jdbc.update("update removal_case set blockers = ?::jsonb, updated_at = now() where case_id = ?",
-                blockersJson, caseId);
+    @Override
+    public void factsChanged(UUID caseId) {
+        jdbc.update("update removal_case c set updated_at = now(), "
+                + "blockers = coalesce((select jsonb_agg(jsonb_build_object('code', b.code, 'detail', b.detail) order by b.id) "
+                + "from case_blocker b where b.case_id = c.case_id and b.cleared_at is null), '[]'::jsonb), "
+                + "voluntary = (select s.standing = 'GIVEN' from case_consent s where s.case_id = c.case_id), "
+                + "flight_id = (select s.flight_id from case_seat s where s.case_id = c.case_id) "
+                + "where c.case_id = ?", caseId);
     }
 
     /** Appends a line to the case's history. */

@@ -7,9 +7,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.returnflow.workflow.process.ProcessConstants;
@@ -30,7 +33,8 @@ import java.util.Map;
  * each role (issue 3). Authorisation checks are on, so:
  * <ul>
  *   <li>all three groups may log into Tasklist; operators also into Cockpit, where they read the
- *   removal cases and their history and may retry failed jobs and fix variables;</li>
+ *   removal cases, their history and incidents, and may retry a failed job. Nobody in these groups
+ *   may update or modify an instance, set its variables or correlate a message;</li>
  *   <li>reviewers and supervisors see their group's tasks through a saved filter they may read; the
  *   engine grants a group a task only while it is the task's candidate group, so a reviewer cannot
  *   complete a supervisor approval.</li>
@@ -97,9 +101,12 @@ public class IdentitySetup {
             grant(groupId, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
         }
         grant(Groups.OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, ProcessConstants.PROCESS_KEY, Permissions.READ,
-                Permissions.READ_HISTORY, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
-        grant(Groups.OPERATORS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+        // Operators watch and retry; they never update, modify, migrate or correlate (no UPDATE_INSTANCE).
+        grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, ProcessConstants.PROCESS_KEY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.RETRY_JOB);
+        grant(Groups.OPERATORS, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.READ,
+                ProcessInstancePermissions.RETRY_JOB);
         grant(Groups.OPERATORS, Resources.DECISION_DEFINITION, ProcessConstants.DECISION_KEY, Permissions.READ,
                 Permissions.READ_HISTORY);
 
@@ -137,14 +144,13 @@ public class IdentitySetup {
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
         }
-        boolean changed = existing == null;
+        // Exactly these permissions: a right an earlier version granted (UPDATE_INSTANCE) is taken away.
+        int wanted = 0;
         for (Permission permission : permissions) {
-            if (!authorization.isPermissionGranted(permission)) {
-                authorization.addPermission(permission);
-                changed = true;
-            }
+            wanted |= permission.getValue();
         }
-        if (changed) {
+        if (existing == null || ((AuthorizationEntity) existing).getPermissions() != wanted) {
+            authorization.setPermissions(permissions);
             authorizations.saveAuthorization(authorization);
         }
     }

@@ -1,59 +1,50 @@
 package org.returnflow.workflow.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.returnflow.contracts.ContractJson;
 import org.returnflow.platform.messaging.MessageContext;
 import org.returnflow.workflow.domain.CaseRecords;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.returnflow.workflow.domain.CaseRequests;
+import org.returnflow.workflow.domain.CaseSafeguards;
+import org.returnflow.workflow.messaging.InboxRows.ParkReason;
 import org.springframework.stereotype.Component;
-
-import java.util.Map;
 
 /**
  * Where every reply for a case enters the workflow. It runs inside the consumer's transaction,
- * together with the {@code processed_message} row of the CloudEvents id, and never talks to the
- * engine: it appends the history line and writes the reply to {@code inbox_message}; the
- * {@link InboxCorrelator} correlates it right after commit, in a transaction of its own. So a
- * correlation that fails, or finds no waiting instance yet, never rolls back the consumption, and
- * a redelivered message is never correlated twice.
- *
- * <p>A reply for a case that has ended, or for no known case, is parked with a reason: logged at
- * WARN with ids only, counted ({@code returnflow.workflow.inbox.parked}) and, for a known case,
- * shown in its history.
+ * together with the {@code processed_message} row of the CloudEvents id, in the order the case's
+ * messages arrive on its partition, and never talks to the engine:
+ * <ol>
+ *   <li>It decides whether the reply stands: a reply to a command must name the newest request of
+ *   its kind, unanswered and not superseded; an event about the case's seat must be about the
+ *   flight the case holds. A reply that does not stand is a {@code STALE_REPLY} in the history and
+ *   changes nothing.</li>
+ *   <li>A reply that stands records its safeguard fact (blockers, consent, seat) and its history
+ *   line, and goes to {@code inbox_message}; the {@link InboxCorrelator} correlates it right after
+ *   commit, in a transaction of its own.</li>
+ * </ol>
+ * So a correlation that fails, or finds no waiting instance yet, never rolls back the consumption,
+ * and a redelivered message is never taken twice. A reply for a case that has ended, or for no known
+ * case, is parked with a reason.
  */
 @Component
 public class CaseInbox {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
-    /** Why a reply was parked. */
-    public enum ParkReason {
-        /** No removal case has this id. */
-        UNKNOWN_CASE,
-        /** The case reached REMOVED or WITHDRAWN. */
-        CASE_ENDED,
-        /** The case stayed open but never waited for the message within the give-up period. */
-        NOT_AWAITED,
-        /** Correlating kept failing (see last_error) for the whole give-up period. */
-        CORRELATION_FAILED
-    }
-
-    private final JdbcTemplate jdbc;
     private final CaseRecords cases;
+    private final CaseRequests requests;
+    private final CaseSafeguards safeguards;
     private final AwaitedMessages awaited;
+    private final InboxRows rows;
     private final InboxCorrelator correlator;
 
-    public CaseInbox(JdbcTemplate jdbc, CaseRecords cases, AwaitedMessages awaited, InboxCorrelator correlator,
-                     MeterRegistry meters) {
-        this.jdbc = jdbc;
+    public CaseInbox(CaseRecords cases, CaseRequests requests, CaseSafeguards safeguards, AwaitedMessages awaited,
+                     InboxRows rows, InboxCorrelator correlator, MeterRegistry meters) {
         this.cases = cases;
+        this.requests = requests;
+        this.safeguards = safeguards;
         this.awaited = awaited;
+        this.rows = rows;
         this.correlator = correlator;
-        Gauge.builder("returnflow.workflow.inbox.pending", this, CaseInbox::pendingCount)
+        Gauge.builder("returnflow.workflow.inbox.pending", rows, InboxRows::pendingCount)
                 .description("Replies waiting for their instance to reach the matching wait state")
                 .register(meters);
     }
@@ -61,45 +52,52 @@ public class CaseInbox {
     /** Accepts a reply in the consumer's transaction. */
     public void accept(Reply reply, MessageContext context) {
         String actor = serviceOf(context.source());
-        CaseRecords.Status status = cases.status(reply.caseId());
         boolean awaitable = reply.correlate() && awaited.declared(reply.messageName());
-        if (!awaitable) {
-            // Nothing ever waits for it (e.g. DetaineeRemoved after the case ended REMOVED): history only.
-            if (status != CaseRecords.Status.UNKNOWN) {
-                cases.append(reply.caseId(), actor, reply.kind(), reply.detail());
+        switch (cases.status(reply.caseId())) {
+            case UNKNOWN -> {
+                if (awaitable) {
+                    rows.parkNew(reply, context.id(), actor, ParkReason.UNKNOWN_CASE);
+                }
             }
-            return;
-        }
-        switch (status) {
-            case UNKNOWN -> park(reply, context.id(), actor, ParkReason.UNKNOWN_CASE);
             case ENDED -> {
                 cases.append(reply.caseId(), actor, reply.kind(), reply.detail());
-                park(reply, context.id(), actor, ParkReason.CASE_ENDED);
+                if (awaitable) {
+                    rows.parkNew(reply, context.id(), actor, ParkReason.CASE_ENDED);
+                }
             }
             case OPEN -> {
+                String stale = staleBecause(reply);
+                if (stale != null) {
+                    cases.append(reply.caseId(), actor, "STALE_REPLY", reply.messageName() + " " + context.id() + ": "
+                            + stale + "; changes nothing" + (reply.detail() == null ? "" : " (" + reply.detail() + ")"));
+                    return;
+                }
+                if (reply.answers() != null) {
+                    requests.answered(reply.requestId(), reply.messageName(), context.id());
+                }
+                reply.fact().record(safeguards, requests, context.id());
                 cases.append(reply.caseId(), actor, reply.kind(), reply.detail());
-                jdbc.update("insert into inbox_message (message_id, message_name, case_id, variables, "
-                                + "local_variables, local_match, actor) values (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)",
-                        context.id(), reply.messageName(), reply.caseId(), json(reply.variables()),
-                        json(reply.localVariables()), json(reply.localMatch()), actor);
-                correlator.nudgeAfterCommit(reply.caseId());
+                if (awaitable) {
+                    rows.pending(reply, context.id(), actor);
+                    correlator.nudgeAfterCommit(reply.caseId());
+                }
             }
         }
     }
 
-    private void park(Reply reply, String messageId, String actor, ParkReason reason) {
-        jdbc.update("insert into inbox_message (message_id, message_name, case_id, variables, local_variables, "
-                        + "local_match, actor, status, reason) "
-                        + "values (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, 'PARKED', ?)",
-                messageId, reply.messageName(), reply.caseId(), json(reply.variables()), json(reply.localVariables()),
-                json(reply.localMatch()), actor, reason.name());
-        correlator.parked(reply.messageName(), messageId, reply.caseId(), actor, reason);
-    }
-
-    /** Replies waiting for their instance: part of the workflow's backlog. */
-    public long pendingCount() {
-        Long n = jdbc.queryForObject("select count(*) from inbox_message where status = 'PENDING'", Long.class);
-        return n == null ? 0 : n;
+    /** Why the reply does not stand for its case, or null when it does. */
+    private String staleBecause(Reply reply) {
+        if (reply.answers() != null) {
+            CaseRequests.Standing standing = requests.standing(reply.caseId(), reply.requestId(), reply.answers());
+            if (!standing.current()) {
+                return "answers request " + reply.requestId() + " of " + reply.answers() + ": " + standing;
+            }
+        }
+        if (reply.seatFlightId() != null && !safeguards.seat(reply.caseId())
+                .map(seat -> seat.flightId().equals(reply.seatFlightId())).orElse(false)) {
+            return "the case holds no seat on flight " + reply.seatFlightId();
+        }
+        return reply.standing().staleBecause(safeguards, requests);
     }
 
     /** The service that sent a message, from its CloudEvents source {@code /returnflow/<service>}. */
@@ -109,21 +107,5 @@ public class CaseInbox {
         }
         String s = source.endsWith("/") ? source.substring(0, source.length() - 1) : source;
         return s.substring(s.lastIndexOf('/') + 1);
-    }
-
-    static String json(Map<String, Object> values) {
-        try {
-            return ContractJson.mapper().writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Variables are not JSON: " + values.keySet(), e);
-        }
-    }
-
-    static Map<String, Object> map(String json) {
-        try {
-            return json == null ? Map.of() : ContractJson.mapper().readValue(json, MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("inbox_message holds variables that are not a JSON object", e);
-        }
     }
 }

@@ -2,15 +2,14 @@ package org.returnflow.workflow.messaging;
 
 import org.returnflow.platform.messaging.PollingWorker;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.returnflow.workflow.domain.CaseRecords;
-import org.returnflow.workflow.messaging.CaseInbox.ParkReason;
+import org.returnflow.workflow.domain.CaseRequests;
+import org.returnflow.workflow.domain.CaseSafeguards;
+import org.returnflow.workflow.messaging.InboxRows.ParkReason;
 import org.returnflow.workflow.process.ProcessConstants.Msg;
-import org.returnflow.workflow.process.ProcessConstants.Var;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -53,14 +52,16 @@ public class InboxCorrelator extends PollingWorker {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final CaseRecords cases;
-    private final MeterRegistry meters;
+    private final CaseRequests requests;
+    private final CaseSafeguards safeguards;
+    private final InboxRows rows;
     private final int batchSize;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Duration giveUpAfter;
 
     public InboxCorrelator(RuntimeService runtime, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                           CaseRecords cases, MeterRegistry meters,
+                           CaseRecords cases, CaseRequests requests, CaseSafeguards safeguards, InboxRows rows,
                            @Value("${returnflow.workflow.inbox.poll-interval:250ms}") Duration pollInterval,
                            @Value("${returnflow.workflow.inbox.threads:2}") int threads,
                            @Value("${returnflow.workflow.inbox.batch-size:50}") int batchSize,
@@ -72,7 +73,9 @@ public class InboxCorrelator extends PollingWorker {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.cases = cases;
-        this.meters = meters;
+        this.requests = requests;
+        this.safeguards = safeguards;
+        this.rows = rows;
         this.batchSize = batchSize;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
@@ -116,14 +119,15 @@ public class InboxCorrelator extends PollingWorker {
         try {
             Boolean found = tx.execute(status -> {
                 List<PendingReply> due = jdbc.query("select id, message_id, message_name, case_id, variables::text, "
-                                + "local_variables::text, local_match::text, actor, attempts, "
+                                + "local_variables::text, local_match::text, actor, attempts, request_id, seat_flight_id, "
                                 + "created_at < now() - ? * interval '1 millisecond' as overdue "
                                 + "from inbox_message where status = 'PENDING' and next_attempt_at <= now() "
                                 + "and get_byte(uuid_send(case_id), 15) % ? = ? "
                                 + "order by next_attempt_at, id limit 1 for update skip locked",
                         (rs, n) -> new PendingReply(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                rs.getObject(4, UUID.class), CaseInbox.map(rs.getString(5)), CaseInbox.map(rs.getString(6)),
-                                CaseInbox.map(rs.getString(7)), rs.getString(8), rs.getInt(9), rs.getBoolean(10)),
+                                rs.getObject(4, UUID.class), InboxRows.map(rs.getString(5)), InboxRows.map(rs.getString(6)),
+                                InboxRows.map(rs.getString(7)), rs.getString(8), rs.getInt(9), rs.getObject(10, UUID.class),
+                                rs.getObject(11, UUID.class), rs.getBoolean(12)),
                         giveUpAfter.toMillis(), lanes, lane);
                 if (due.isEmpty()) {
                     return false;
@@ -155,8 +159,15 @@ public class InboxCorrelator extends PollingWorker {
     }
 
     private void handle(PendingReply reply) {
+        String stale = staleBecause(reply);
+        if (stale != null) {
+            // The process asked again, or the seat went, since the reply was taken in: it changes nothing.
+            cases.append(reply.caseId(), reply.actor(), "STALE_REPLY", reply.messageName() + " " + reply.messageId()
+                    + ": " + stale + " by the time it could be correlated; changes nothing");
+            jdbc.update("delete from inbox_message where id = ?", reply.id());
+            return;
+        }
         if (correlate(reply)) {
-            establishFacts(reply);
             jdbc.update("delete from inbox_message where id = ?", reply.id());
             // The instance moved on: replies of the same case that arrived early may match now.
             jdbc.update("update inbox_message set next_attempt_at = now() "
@@ -197,18 +208,16 @@ public class InboxCorrelator extends PollingWorker {
         return !correlation.correlateAllWithResult().isEmpty();
     }
 
-    /** What the case API shows, once the process has taken the reply. */
-    private void establishFacts(PendingReply reply) {
-        Map<String, Object> v = reply.variables();
-        if (v.get(Var.FLIGHT_ID) instanceof String flightId) {
-            cases.flightBooked(reply.caseId(), UUID.fromString(flightId));
+    /** Why a taken reply no longer stands, checked again in the correlation's own transaction; null when it does. */
+    private String staleBecause(PendingReply reply) {
+        if (reply.requestId() != null && !requests.stillAnsweredBy(reply.requestId(), reply.messageId())) {
+            return "request " + reply.requestId() + " was superseded";
         }
-        if (v.get(Var.VOLUNTARY) instanceof Boolean voluntary) {
-            cases.voluntary(reply.caseId(), voluntary);
+        if (reply.seatFlightId() != null && !safeguards.seat(reply.caseId())
+                .map(seat -> seat.flightId().equals(reply.seatFlightId())).orElse(false)) {
+            return "the case no longer holds a seat on flight " + reply.seatFlightId();
         }
-        if (v.get(Var.BLOCKERS) instanceof String blockers) {
-            cases.blockers(reply.caseId(), blockers);
-        }
+        return null;
     }
 
     private void retryLater(PendingReply reply, String error) {
@@ -229,25 +238,12 @@ public class InboxCorrelator extends PollingWorker {
     }
 
     private void park(PendingReply reply, ParkReason reason) {
-        jdbc.update("update inbox_message set status = 'PARKED', reason = ?, attempts = attempts + 1 where id = ?",
-                reason.name(), reply.id());
-        parked(reply.messageName(), reply.messageId(), reply.caseId(), reply.actor(), reason);
-    }
-
-    /** Counts, logs (ids only) and, for a known case, records in its history a parked reply. */
-    void parked(String messageName, String messageId, UUID caseId, String actor, ParkReason reason) {
-        log.warn("Parked {} {} for case {}: {}", messageName, messageId, caseId, reason);
-        Counter.builder("returnflow.workflow.inbox.parked")
-                .description("Replies that could not be correlated and were parked")
-                .tag("reason", reason.name()).tag("message", messageName)
-                .register(meters).increment();
-        if (reason != ParkReason.UNKNOWN_CASE) {
-            cases.append(caseId, actor, "MESSAGE_PARKED", messageName + " " + messageId + ": " + reason);
-        }
+        rows.park(reply.id(), reply.messageName(), reply.messageId(), reply.caseId(), reply.actor(), reason);
     }
 
     private record PendingReply(long id, String messageId, String messageName, UUID caseId,
                                 Map<String, Object> variables, Map<String, Object> localVariables,
-                                Map<String, Object> localMatch, String actor, int attempts, boolean overdue) {
+                                Map<String, Object> localMatch, String actor, int attempts, UUID requestId,
+                                UUID seatFlightId, boolean overdue) {
     }
 }

@@ -2,6 +2,8 @@ package org.returnflow.workflow.process;
 
 import org.returnflow.contracts.workflow.CaseState;
 
+import java.util.UUID;
+
 /**
  * Where the process reports what happens to a case. The process side (delegates and listeners)
  * calls it; the case records behind it keep the case's current state, append its history (S8)
@@ -24,4 +26,10 @@ public interface CaseJournal {
      * @param kind an upper-case code such as {@code LEGAL_REVIEW_DECIDED}
      */
     void record(String caseId, String actor, String kind, String detail);
+
+    /**
+     * The process took a fact about the case's safeguards (an eligibility answer, a consent answer,
+     * a seat booked or gone): the case read model shows it from the case's records now.
+     */
+    void factsChanged(UUID caseId);
 }

@@ -1,11 +1,13 @@
 package org.returnflow.workflow.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.returnflow.contracts.workflow.CaseState;
+import org.returnflow.workflow.domain.CaseSafeguards;
 import org.returnflow.workflow.process.ProcessConstants.Var;
 import org.springframework.stereotype.Component;
+
+import java.util.UUID;
 
 /**
  * Keeps the case's {@code state} variable in step with the model and reports every change and
@@ -20,9 +22,11 @@ public class CaseStates {
     public static final String SYSTEM = "system";
 
     private final CaseJournal journal;
+    private final CaseSafeguards records;
 
-    public CaseStates(CaseJournal journal) {
+    public CaseStates(CaseJournal journal, CaseSafeguards records) {
         this.journal = journal;
+        this.records = records;
     }
 
     /** The case enters a state; entering the state it is already in reports nothing. */
@@ -32,12 +36,12 @@ public class CaseStates {
             return;
         }
         execution.setVariable(Var.STATE, next.name());
-        journal.stateChanged(CaseVariables.caseId(execution), next, actor(execution), detail(execution, next));
+        journal.stateChanged(CaseVariables.caseOf(execution).toString(), next, actor(execution), detail(execution, next));
     }
 
     /** A fact for the case's history, with codes and ids only. */
     public void note(DelegateExecution execution, String kind, Object detail) {
-        journal.record(CaseVariables.caseId(execution), actor(execution), kind, detail == null ? "" : detail.toString());
+        journal.record(CaseVariables.caseOf(execution).toString(), actor(execution), kind, detail == null ? "" : detail.toString());
     }
 
     /** The authenticated Camunda user who caused the current command, or {@code system}. */
@@ -46,19 +50,20 @@ public class CaseStates {
         return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
     }
 
-    private static String detail(VariableScope scope, CaseState state) {
+    private String detail(DelegateExecution execution, CaseState state) {
+        UUID caseId = CaseVariables.caseOf(execution);
         return switch (state) {
-            case OPEN -> "detaineeId=" + scope.getVariable(Var.DETAINEE_ID)
-                    + "; destinationCountry=" + scope.getVariable(Var.DESTINATION_COUNTRY)
-                    + (scope.getVariable(Var.OPERATION_ID) == null ? "" : "; operationId=" + scope.getVariable(Var.OPERATION_ID));
-            case LEGAL_REVIEW -> "blockers=" + scope.getVariable(BlockerRules.BLOCKER_CODES);
-            case BOOKED, NOTIFIED -> "flightId=" + scope.getVariable(Var.FLIGHT_ID) + "; seat=" + scope.getVariable(Var.SEAT)
-                    + "; departureAt=" + scope.getVariable(Var.DEPARTURE_AT);
-            case BOARDED, REMOVED -> "flightId=" + scope.getVariable(Var.FLIGHT_ID);
-            case WITHDRAWN -> "reason=" + scope.getVariable(Var.REASON);
-            case AWAITING_CONSENT -> "requiresConsent=" + scope.getVariable(Var.REQUIRES_CONSENT);
-            case AWAITING_SEAT -> "noticeHours=" + scope.getVariable(Var.NOTICE_HOURS);
-            case ELIGIBILITY_CHECK -> "stage=INITIAL";
+            case OPEN -> "detaineeId=" + execution.getVariable(Var.DETAINEE_ID)
+                    + "; destinationCountry=" + execution.getVariable(Var.DESTINATION_COUNTRY)
+                    + (execution.getVariable(Var.OPERATION_ID) == null ? "" : "; operationId=" + execution.getVariable(Var.OPERATION_ID));
+            case LEGAL_REVIEW -> "blockers=" + String.join(",", records.open(caseId));
+            case BOOKED, NOTIFIED -> records.seat(caseId).map(seat -> "flightId=" + seat.flightId() + "; seat=" + seat.seat()
+                    + "; departureAt=" + seat.departureAt()).orElse("no seat");
+            case BOARDED, REMOVED -> records.seat(caseId).map(seat -> "flightId=" + seat.flightId()).orElse("no seat");
+            case WITHDRAWN -> "reason=" + execution.getVariable(Var.REASON);
+            case AWAITING_CONSENT -> "requiresConsent=" + records.requirements(caseId).requiresConsent();
+            case AWAITING_SEAT -> "noticeHours=" + records.requirements(caseId).noticeHours();
+            case ELIGIBILITY_CHECK -> "stage=" + execution.getVariable(Var.STAGE);
         };
     }
 }

@@ -1,5 +1,7 @@
 package org.returnflow.workflow.process;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -55,8 +57,16 @@ final class CaseVariables {
         return value instanceof Number n ? n.intValue() : otherwise;
     }
 
-    static String caseId(VariableScope scope) {
-        return required(scope, ProcessConstants.Var.CASE_ID);
+    /**
+     * The case of an execution: its business key, which the engine keeps apart from the variables,
+     * so no variable a user sets can point a step at another case.
+     */
+    static UUID caseOf(DelegateExecution execution) {
+        return UUID.fromString(Objects.requireNonNull(execution.getProcessBusinessKey(), "business key (caseId)"));
+    }
+
+    static UUID caseOf(DelegateTask task) {
+        return caseOf(task.getExecution());
     }
 
     /** The engine's clock, which tests move. */

@@ -3,7 +3,6 @@ package org.returnflow.workflow.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.returnflow.contracts.detention.DescribeDetainee;
-import org.returnflow.platform.messaging.EventOutbox;
 import org.returnflow.workflow.process.ProcessConstants.Var;
 import org.springframework.stereotype.Component;
 
@@ -11,15 +10,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class DescribeDetaineeAdapter implements JavaDelegate {
 
-    private final EventOutbox outbox;
+    private final CaseCommands commands;
 
-    public DescribeDetaineeAdapter(EventOutbox outbox) {
-        this.outbox = outbox;
+    public DescribeDetaineeAdapter(CaseCommands commands) {
+        this.commands = commands;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        outbox.publish(new DescribeDetainee(CaseVariables.requiredUuid(execution, Var.CASE_ID),
+        commands.send(new DescribeDetainee(CaseVariables.caseOf(execution),
                 CaseVariables.requiredUuid(execution, Var.DETAINEE_ID)));
     }
 }

@@ -2,6 +2,10 @@ package org.returnflow.workflow.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.returnflow.contracts.notification.RecipientType;
+import org.returnflow.workflow.domain.CaseRequests;
+import org.returnflow.workflow.domain.CaseSafeguards;
+import org.returnflow.workflow.domain.CaseSafeguards.Seat;
+import org.returnflow.workflow.process.ProcessConstants.Command;
 import org.returnflow.workflow.process.ProcessConstants.Var;
 import org.springframework.stereotype.Component;
 
@@ -10,26 +14,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Who is notified, in which locale, and whether the notice window holds (S4), as the bean
  * {@code notice}. The notice of a booking goes to the person, counsel of record (when there is one)
  * and the receiving consulate, each in its own instance of the multi-instance sub-process with a
- * local {@code recipientType}; each delivery sets the local {@code deliveredAt}, and the latest one
- * decides the window: the departure must be at least {@code noticeHours} after it.
+ * local {@code recipientType}. The window is measured from the case's records: the departure of the
+ * seat it holds must be at least {@code noticeHours} after the last delivery of the newest notice to
+ * each recipient about that flight.
  */
 @Component("notice")
 public class NoticePlan {
 
-    public static final String RECIPIENT_TYPE = "recipientType";
-    public static final String DELIVERED_AT = "deliveredAt";
-    public static final String LATEST_DELIVERED_AT = "latestDeliveredAt";
-    public static final String ATTEMPTS = "notificationAttempts";
-    public static final String TEMPLATE_KEY = "templateKey";
-
     /** The consulate's locale by destination country; English where none is listed. */
     static final Map<String, String> CONSULATE_LOCALES = Map.of("IRN", "fa", "PAN", "es", "AFG", "fa", "TUR", "tr",
             "CHN", "zh", "VNM", "vi", "UZB", "uz", "IND", "en", "PAK", "en");
+
+    private final CaseSafeguards records;
+    private final CaseRequests requests;
+
+    public NoticePlan(CaseSafeguards records, CaseRequests requests) {
+        this.records = records;
+        this.requests = requests;
+    }
 
     /** The recipients of the booking notice. */
     public List<String> recipients(DelegateExecution execution) {
@@ -50,17 +59,16 @@ public class NoticePlan {
 
     /**
      * Makes {@code recipientType} local to the execution that waits for the delivery, so that the
-     * listener correlates NotificationDelivered with {@code localVariableEquals("recipientType", …)}.
+     * reply correlates with {@code localVariableEquals("recipientType", …)}.
      */
     public void bindRecipient(DelegateExecution execution) {
-        execution.setVariableLocal(RECIPIENT_TYPE, execution.getVariable(RECIPIENT_TYPE));
+        execution.setVariableLocal(Var.RECIPIENT_TYPE, execution.getVariable(Var.RECIPIENT_TYPE));
     }
 
-    /** A new round of notices (after a booking) starts with no delivery and no failed attempt. */
+    /** A new round of notices (after a booking) starts with no failed attempt. */
     public void reset(DelegateExecution execution) {
-        execution.removeVariable(LATEST_DELIVERED_AT);
         for (RecipientType recipient : RecipientType.values()) {
-            execution.getProcessInstance().removeVariable(ATTEMPTS + "_" + recipient.name());
+            execution.getProcessInstance().removeVariable(Var.NOTIFICATION_ATTEMPTS + "_" + recipient.name());
         }
     }
 
@@ -84,30 +92,19 @@ public class NoticePlan {
     }
 
     private static String attemptsVariable(DelegateExecution execution) {
-        return ATTEMPTS + "_" + CaseVariables.required(execution, RECIPIENT_TYPE);
+        return Var.NOTIFICATION_ATTEMPTS + "_" + CaseVariables.required(execution, Var.RECIPIENT_TYPE);
     }
 
-    /** Keeps the latest delivery time of this round on the case. */
-    public void delivered(DelegateExecution execution) {
-        Instant deliveredAt = CaseVariables.instant(execution, DELIVERED_AT);
-        if (deliveredAt == null) {
-            deliveredAt = CaseVariables.now();
-        }
-        Instant latest = CaseVariables.instant(execution.getProcessInstance(), LATEST_DELIVERED_AT);
-        if (latest == null || deliveredAt.isAfter(latest)) {
-            execution.getProcessInstance().setVariable(LATEST_DELIVERED_AT, deliveredAt.toString());
-        }
-    }
-
-    /** S4: the departure is at least noticeHours after the last delivery. */
+    /** S4: the departure of the seat held is at least noticeHours after the last delivery about it. */
     public boolean windowRespected(DelegateExecution execution) {
-        Instant departureAt = CaseVariables.instant(execution, Var.DEPARTURE_AT);
-        Instant latest = CaseVariables.instant(execution, LATEST_DELIVERED_AT);
-        int noticeHours = CaseVariables.integer(execution, Var.NOTICE_HOURS, 72);
-        if (departureAt == null || latest == null) {
+        UUID caseId = CaseVariables.caseOf(execution);
+        Optional<Seat> seat = records.seat(caseId);
+        if (seat.isEmpty()) {
             return false;
         }
-        return !departureAt.isBefore(latest.plus(Duration.ofHours(noticeHours)));
+        Optional<Instant> latest = requests.allDelivered(caseId, Command.SEND_NOTIFICATION, seat.get().flightId());
+        int noticeHours = records.requirements(caseId).noticeHours();
+        return latest.isPresent() && !seat.get().departureAt().isBefore(latest.get().plus(Duration.ofHours(noticeHours)));
     }
 
     static String locale(DelegateExecution execution, RecipientType recipient) {

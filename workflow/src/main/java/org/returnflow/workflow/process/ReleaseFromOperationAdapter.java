@@ -3,7 +3,6 @@ package org.returnflow.workflow.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.returnflow.contracts.detention.ReleaseFromOperation;
-import org.returnflow.platform.messaging.EventOutbox;
 import org.returnflow.workflow.process.ProcessConstants.Var;
 import org.springframework.stereotype.Component;
 
@@ -11,16 +10,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReleaseFromOperationAdapter implements JavaDelegate {
 
-    private final EventOutbox outbox;
+    private final CaseCommands commands;
 
-    public ReleaseFromOperationAdapter(EventOutbox outbox) {
-        this.outbox = outbox;
+    public ReleaseFromOperationAdapter(CaseCommands commands) {
+        this.commands = commands;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String reason = CaseVariables.string(execution, Var.REASON);
-        outbox.publish(new ReleaseFromOperation(CaseVariables.requiredUuid(execution, Var.CASE_ID),
+        commands.send(new ReleaseFromOperation(CaseVariables.caseOf(execution),
                 CaseVariables.requiredUuid(execution, Var.DETAINEE_ID), reason == null ? "WITHDRAWN" : reason));
     }
 }

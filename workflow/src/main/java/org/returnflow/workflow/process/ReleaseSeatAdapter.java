@@ -3,40 +3,54 @@ package org.returnflow.workflow.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.returnflow.contracts.flight.ReleaseSeat;
-import org.returnflow.platform.messaging.EventOutbox;
+import org.returnflow.workflow.domain.CaseRequests;
+import org.returnflow.workflow.domain.CaseSafeguards;
+import org.returnflow.workflow.domain.CaseSafeguards.Seat;
+import org.returnflow.workflow.process.ProcessConstants.Command;
 import org.returnflow.workflow.process.ProcessConstants.Var;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+import java.util.UUID;
+
 /**
- * Releases the case's seat with a reason code from the variable {@code releaseReason}:
+ * Releases the seat the case holds, with a reason code from the variable {@code releaseReason}:
  * the compensation handler of {@code SendTask_BookSeat} (LEGAL_HOLD_PLACED, CONSENT_WITHDRAWN),
  * {@code SendTask_ReleaseSeatForLaterFlight} (NOTICE_WINDOW_VIOLATED) and
- * {@code SendTask_OffloadPassenger} (OFFLOADED_&lt;CODE&gt;). It sends nothing when no seat is held,
- * so compensating several bookings releases the one seat once. The release and its reason go into
- * the case history (S8); an offload is recorded as {@code OFFLOADED}.
+ * {@code SendTask_OffloadPassenger} (OFFLOADED_&lt;CODE&gt;). It sends nothing when the records show
+ * no seat, so compensating several bookings releases the one seat once. The case gives the seat up
+ * at once: a later event about that flight (a manifest lock, a boarding, a notice) is stale. The
+ * release and its reason go into the case history (S8); an offload is recorded as {@code OFFLOADED}.
  */
 @Component
 public class ReleaseSeatAdapter implements JavaDelegate {
 
-    private final EventOutbox outbox;
+    private final CaseCommands commands;
+    private final CaseSafeguards records;
+    private final CaseRequests requests;
     private final CaseJournal journal;
 
-    public ReleaseSeatAdapter(EventOutbox outbox, CaseJournal journal) {
-        this.outbox = outbox;
+    public ReleaseSeatAdapter(CaseCommands commands, CaseSafeguards records, CaseRequests requests, CaseJournal journal) {
+        this.commands = commands;
+        this.records = records;
+        this.requests = requests;
         this.journal = journal;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (!Seat.held(execution)) {
+        UUID caseId = CaseVariables.caseOf(execution);
+        Optional<Seat> seat = records.seat(caseId);
+        if (seat.isEmpty()) {
             return;
         }
-        String reason = CaseVariables.required(execution, BlockerRules.RELEASE_REASON);
-        String caseId = CaseVariables.caseId(execution);
-        outbox.publish(new ReleaseSeat(CaseVariables.requiredUuid(execution, Var.CASE_ID), reason));
-        journal.record(caseId, CaseStates.actor(execution), reason.startsWith("OFFLOADED_") ? "OFFLOADED" : "SEAT_RELEASED",
-                "reason=" + reason + "; flightId=" + execution.getVariable(Var.FLIGHT_ID) + "; seat=" + execution.getVariable(Var.SEAT));
+        String reason = CaseVariables.required(execution, Var.RELEASE_REASON);
+        commands.send(new ReleaseSeat(caseId, reason), "", reason, seat.get().flightId());
+        records.seatGone(caseId, seat.get().flightId());
+        requests.supersedeNoticesAbout(caseId, seat.get().flightId(), Command.SEND_NOTIFICATION, "seat released: " + reason);
+        journal.record(caseId.toString(), CaseStates.actor(execution), reason.startsWith("OFFLOADED_") ? "OFFLOADED" : "SEAT_RELEASED",
+                "reason=" + reason + "; flightId=" + seat.get().flightId() + "; seat=" + seat.get().seat());
+        journal.factsChanged(caseId);
         execution.setVariable(Var.REASON, reason);
-        Seat.forget(execution);
     }
 }

@@ -3,7 +3,6 @@ package org.returnflow.workflow.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.returnflow.contracts.consent.RequestConsent;
-import org.returnflow.platform.messaging.EventOutbox;
 import org.returnflow.workflow.process.ProcessConstants.Var;
 import org.springframework.stereotype.Component;
 
@@ -11,17 +10,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestConsentAdapter implements JavaDelegate {
 
-    private final EventOutbox outbox;
+    private final CaseCommands commands;
     private final ProcessTimers timers;
 
-    public RequestConsentAdapter(EventOutbox outbox, ProcessTimers timers) {
-        this.outbox = outbox;
+    public RequestConsentAdapter(CaseCommands commands, ProcessTimers timers) {
+        this.commands = commands;
         this.timers = timers;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        outbox.publish(new RequestConsent(CaseVariables.requiredUuid(execution, Var.CASE_ID),
+        commands.send(new RequestConsent(CaseVariables.caseOf(execution),
                 CaseVariables.requiredUuid(execution, Var.DETAINEE_ID),
                 CaseVariables.required(execution, Var.PREFERRED_LANGUAGE),
                 CaseVariables.date(execution, Var.DETAINED_SINCE),

@@ -5,50 +5,62 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.returnflow.contracts.notification.RecipientType;
 import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.contracts.notification.TemplateKey;
-import org.returnflow.platform.messaging.EventOutbox;
+import org.returnflow.workflow.domain.CaseSafeguards;
+import org.returnflow.workflow.domain.CaseSafeguards.Seat;
 import org.returnflow.workflow.process.ProcessConstants.Var;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * {@code SendTask_SendNotification} and {@code SendTask_NotifyWithdrawal}: one notice to the
  * recipient in {@code recipientType}, with the template from the input parameter {@code templateKey}.
  * It never carries an address: for the person and counsel, notification looks the contact up by
  * {@code detaineeId}; for the consulate, by {@code country}. The person's notice is in their
- * preferred language (S4).
+ * preferred language (S4). A booking notice is about the seat in the case's records, and its
+ * request is scoped to the recipient, so each recipient's wait takes only the answer to its own,
+ * newest notice.
  */
 @Component
 public class SendNotificationAdapter implements JavaDelegate {
 
-    private final EventOutbox outbox;
+    private final CaseCommands commands;
+    private final CaseSafeguards records;
 
-    public SendNotificationAdapter(EventOutbox outbox) {
-        this.outbox = outbox;
+    public SendNotificationAdapter(CaseCommands commands, CaseSafeguards records) {
+        this.commands = commands;
+        this.records = records;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        RecipientType recipient = RecipientType.valueOf(CaseVariables.required(execution, NoticePlan.RECIPIENT_TYPE));
-        TemplateKey template = TemplateKey.valueOf(CaseVariables.required(execution, NoticePlan.TEMPLATE_KEY));
+        UUID caseId = CaseVariables.caseOf(execution);
+        RecipientType recipient = RecipientType.valueOf(CaseVariables.required(execution, Var.RECIPIENT_TYPE));
+        TemplateKey template = TemplateKey.valueOf(CaseVariables.required(execution, Var.TEMPLATE_KEY));
         Map<String, String> data = new LinkedHashMap<>();
         put(data, "destinationCountry", execution.getVariable(Var.DESTINATION_COUNTRY));
+        UUID flightId = null;
         if (template == TemplateKey.CASE_WITHDRAWN) {
             put(data, "reason", execution.getVariable(Var.REASON));
         } else {
-            put(data, "flightId", execution.getVariable(Var.FLIGHT_ID));
-            put(data, "flightNumber", execution.getVariable(Seat.FLIGHT_NUMBER));
-            put(data, "departureAt", execution.getVariable(Var.DEPARTURE_AT));
-            put(data, "departureAirport", execution.getVariable(Seat.DEPARTURE_AIRPORT));
-            put(data, "stopoverAirports", execution.getVariable(Seat.STOPOVER_AIRPORTS));
-            put(data, "arrivalAirport", execution.getVariable(Seat.ARRIVAL_AIRPORT));
+            Optional<Seat> seat = records.seat(caseId);
+            if (seat.isPresent()) {
+                Seat s = seat.get();
+                flightId = s.flightId();
+                put(data, "flightId", s.flightId());
+                put(data, "flightNumber", s.flightNumber());
+                put(data, "departureAt", s.departureAt());
+                put(data, "departureAirport", s.departureAirport());
+                put(data, "stopoverAirports", String.join(",", s.stopoverAirports()));
+                put(data, "arrivalAirport", s.arrivalAirport());
+            }
         }
-        outbox.publish(new SendNotification(CaseVariables.requiredUuid(execution, Var.CASE_ID),
-                CaseVariables.requiredUuid(execution, Var.DETAINEE_ID), recipient, null,
+        commands.send(new SendNotification(caseId, CaseVariables.requiredUuid(execution, Var.DETAINEE_ID), recipient, null,
                 recipient == RecipientType.CONSULATE ? CaseVariables.required(execution, Var.DESTINATION_COUNTRY) : null,
-                template, NoticePlan.locale(execution, recipient),
-                template == TemplateKey.CASE_WITHDRAWN ? null : CaseVariables.uuid(execution, Var.FLIGHT_ID), data));
+                template, NoticePlan.locale(execution, recipient), flightId, data), recipient.name(), template.name(), flightId);
         NoticePlan.countAttempt(execution);
     }
 

@@ -26,6 +26,8 @@ import org.returnflow.testkit.CloudEventSender;
 import org.returnflow.testkit.Infrastructure;
 import org.returnflow.testkit.RealInfrastructure;
 import org.returnflow.workflow.domain.CaseRecords;
+import org.returnflow.workflow.domain.CaseRequests;
+import org.returnflow.workflow.domain.CaseSafeguards;
 import org.returnflow.workflow.domain.HistoryEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,6 +73,10 @@ class CorrelationInboxIT {
     PlatformTransactionManager transactionManager;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    CaseRequests requests;
+    @Autowired
+    CaseSafeguards safeguards;
 
     CloudEventSender detention;
     CloudEventSender flight;
@@ -80,7 +86,7 @@ class CorrelationInboxIT {
         BpmnModelInstance replies = Bpmn.createExecutableProcess("inbox-probe").camundaHistoryTimeToLive(1)
                 .startEvent()
                 .receiveTask("Wait_Described").message("DetaineeDescribed")
-                .receiveTask("Wait_Eligibility").message("EligibilityAssessed")
+                .receiveTask("Wait_Eligibility").message("EligibilityAssessed").camundaInputParameter("stage", "INITIAL")
                 .endEvent().done();
         BpmnModelInstance flights = Bpmn.createExecutableProcess("flight-probe").camundaHistoryTimeToLive(1)
                 .startEvent()
@@ -106,21 +112,21 @@ class CorrelationInboxIT {
         UUID caseId = openProbeCase("inbox-probe");
 
         // The assessment arrives while the instance still waits for the description.
-        detention.send(assessed(caseId));
+        detention.send(assessed(caseId, asked(caseId, "AssessEligibility")));
         await().atMost(WAIT).until(() -> pendingAttempts(caseId) >= 1);
         assertThat(waitingAt(caseId)).isEqualTo("Wait_Described");
 
         // The description lets the instance reach the receive task, and the held reply meets it.
-        detention.send(described(caseId));
+        detention.send(described(caseId, asked(caseId, "DescribeDetainee")));
         await().atMost(WAIT).until(() -> instance(caseId) == null);
 
         Map<String, Object> variables = finalVariables(caseId);
         assertThat(variables).containsEntry("nationality", "IRN").containsEntry("preferredLanguage", "fa")
                 .containsEntry("detainedSince", "2025-03-01").containsEntry("facilityCode", "LA-JENA")
-                .containsEntry("hasCounsel", true).containsEntry("eligible", false);
-        assertThat((String) variables.get("blockers")).contains("\"code\":\"ACTIVE_LEGAL_HOLD\"");
-        assertThat(cases.find(caseId).orElseThrow().blockers()).extracting(b -> b.code())
-                .containsExactly("ACTIVE_LEGAL_HOLD");
+                .containsEntry("hasCounsel", true);
+        // The blockers are a record of the case, not a variable anyone could set.
+        assertThat(variables).doesNotContainKeys("eligible", "blockers");
+        assertThat(safeguards.open(caseId)).containsExactly("ACTIVE_LEGAL_HOLD");
         assertThat(inboxRows(caseId)).isZero();
         assertThat(cases.history(caseId)).extracting(HistoryEntry::kind, HistoryEntry::actor)
                 .contains(org.assertj.core.groups.Tuple.tuple("ELIGIBILITY_ASSESSED", "detention-service"),
@@ -144,12 +150,13 @@ class CorrelationInboxIT {
     void aRedeliveredReplyChangesNothing() {
         UUID caseId = openProbeCase("inbox-probe");
         String id = UUID.randomUUID().toString();
+        UUID describe = asked(caseId, "DescribeDetainee");
 
-        detention.send(described(caseId), id);
+        detention.send(described(caseId, describe), id);
         await().atMost(WAIT).until(() -> "Wait_Eligibility".equals(waitingAt(caseId)));
-        detention.send(described(caseId), id);
+        detention.send(described(caseId, describe), id);
         // Same key, same partition: once this one is handled, the redelivery before it was too.
-        detention.send(assessed(caseId));
+        detention.send(assessed(caseId, asked(caseId, "AssessEligibility")));
         await().atMost(WAIT).until(() -> instance(caseId) == null);
 
         assertThat(cases.history(caseId)).filteredOn(h -> h.kind().equals("DETAINEE_DESCRIBED")).hasSize(1);
@@ -181,8 +188,8 @@ class CorrelationInboxIT {
                 cases.stateChanged(ended.toString(), CaseState.WITHDRAWN, "reviewer1", "reason=REVIEW_WITHDRAWN"));
         UUID unknown = UUID.randomUUID();
 
-        flight.send(seatBooked(ended));
-        flight.send(seatBooked(unknown));
+        flight.send(seatBooked(ended, UUID.randomUUID()));
+        flight.send(seatBooked(unknown, UUID.randomUUID()));
 
         await().atMost(WAIT).until(() -> parked(ended, "CASE_ENDED") == 1 && parked(unknown, "UNKNOWN_CASE") == 1);
         assertThat(cases.history(ended)).extracting(HistoryEntry::kind).contains("SEAT_BOOKED", "MESSAGE_PARKED");
@@ -267,19 +274,26 @@ class CorrelationInboxIT {
         return counter == null ? 0 : counter.count();
     }
 
-    private static DetaineeDescribed described(UUID caseId) {
-        return new DetaineeDescribed(caseId, UUID.randomUUID(), "IRN", "fa", LocalDate.parse("2025-03-01"), "LA-JENA",
-                CustodyStatus.IN_CUSTODY, true);
+    /** The request a command of the probe's case would have made, as the process's adapters record it. */
+    private UUID asked(UUID caseId, String command) {
+        UUID request = UUID.randomUUID();
+        requests.sent(caseId, request, command, "", null, null);
+        return request;
     }
 
-    private static EligibilityAssessed assessed(UUID caseId) {
+    private static DetaineeDescribed described(UUID caseId, UUID request) {
+        return new DetaineeDescribed(caseId, UUID.randomUUID(), "IRN", "fa", LocalDate.parse("2025-03-01"), "LA-JENA",
+                CustodyStatus.IN_CUSTODY, true, request);
+    }
+
+    private static EligibilityAssessed assessed(UUID caseId, UUID request) {
         return new EligibilityAssessed(caseId, UUID.randomUUID(), "IRN", LocalDate.parse("2026-12-05"),
                 EligibilityStage.INITIAL, false,
-                List.of(new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, "APPEAL hold placed on 2026-11-02")));
+                List.of(new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, "APPEAL hold placed on 2026-11-02")), request);
     }
 
-    private static SeatBooked seatBooked(UUID caseId) {
+    private static SeatBooked seatBooked(UUID caseId, UUID request) {
         return new SeatBooked(caseId, UUID.randomUUID(), "RF101", "12A", Instant.parse("2026-12-05T08:00:00Z"), "AEX",
-                List.of("DOH"), "IKA");
+                List.of("DOH"), "IKA", request);
     }
 }

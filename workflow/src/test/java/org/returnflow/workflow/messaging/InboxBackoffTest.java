@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A reply that finds no waiting instance is retried after 0.5 s, doubling up to 30 s. */
 class InboxBackoffTest {
 
-    private final InboxCorrelator correlator = new InboxCorrelator(null, null, null, null, null,
+    private final InboxCorrelator correlator = new InboxCorrelator(null, null, null, null, null, null, null,
             Duration.ofMillis(250), 1, 50, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofHours(1));
 
     @Test

@@ -4,6 +4,7 @@ import org.returnflow.contracts.workflow.CaseState;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Keeps the state changes and decisions the process reports. */
 class CapturingJournal implements CaseJournal {
@@ -21,6 +22,11 @@ class CapturingJournal implements CaseJournal {
     @Override
     public void record(String caseId, String actor, String kind, String detail) {
         entries.add(new Entry(caseId, kind, actor, detail));
+    }
+
+    @Override
+    public void factsChanged(UUID caseId) {
+        entries.add(new Entry(caseId.toString(), "FACTS_CHANGED", "system", null));
     }
 
     List<String> states() {

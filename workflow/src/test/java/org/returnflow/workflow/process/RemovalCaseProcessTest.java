@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.returnflow.contracts.consent.RequestConsent;
 import org.returnflow.contracts.detention.AssessEligibility;
+import org.returnflow.contracts.detention.Blocker;
+import org.returnflow.contracts.detention.BlockerCode;
 import org.returnflow.contracts.detention.DescribeDetainee;
 import org.returnflow.contracts.detention.EligibilityStage;
 import org.returnflow.contracts.detention.RecordRemoval;
@@ -26,14 +28,19 @@ import org.returnflow.contracts.flight.ReleaseSeat;
 import org.returnflow.contracts.notification.RecipientType;
 import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.contracts.notification.TemplateKey;
+import org.returnflow.workflow.domain.CaseRequests;
+import org.returnflow.workflow.domain.CaseSafeguards;
+import org.returnflow.workflow.process.ProcessConstants.Command;
 import org.returnflow.workflow.process.ProcessConstants.Msg;
 import org.returnflow.workflow.process.ProcessConstants.Var;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,9 +52,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 /**
- * Every path of {@code removal-case}, on a real PostgreSQL engine. The services are played by
- * correlating their replies exactly as the workflow's message listeners do (business key = caseId,
- * message name = the contract's name); what the process sends is captured from its adapters.
+ * Every path of {@code removal-case}, on a real PostgreSQL engine whose database also holds the
+ * workflow's case records. The services are played as the workflow's inbox plays them: a reply
+ * records its fact in the case's safeguard records (blockers, consent, seat, the request it
+ * answers) and is correlated by business key and message name; what the process sends is captured
+ * from its adapters, each command with its request id.
  */
 @Deployment(resources = {"bpmn/removal-case.bpmn", "dmn/destination-requirements.dmn", "forms/legal-review.form",
         "forms/supervisor-approval.form", "forms/resolve-notification.form"})
@@ -63,6 +72,9 @@ class RemovalCaseProcessTest {
     static final Instant DEPARTURE = Instant.parse("2026-12-05T06:00:00Z");
 
     ProcessEngine processEngine;
+    JdbcTemplate jdbc;
+    CaseSafeguards records;
+    CaseRequests requests;
     CapturingOutbox outbox;
     CapturingJournal journal;
     ProcessTimers timers;
@@ -74,26 +86,30 @@ class RemovalCaseProcessTest {
         processEngine = engine.getProcessEngine();
         init(processEngine);
         ClockUtil.setCurrentTime(Date.from(NOW));
+        jdbc = new JdbcTemplate(processEngine.getProcessEngineConfiguration().getDataSource());
+        records = new CaseSafeguards(jdbc);
+        requests = new CaseRequests(jdbc);
         outbox = new CapturingOutbox();
         journal = new CapturingJournal();
         timers = new ProcessTimers();
-        CaseStates caseStates = new CaseStates(journal);
+        CaseCommands commands = new CaseCommands(outbox, requests);
+        CaseStates caseStates = new CaseStates(journal, records);
         Mocks.register("timers", timers);
         Mocks.register("caseStates", caseStates);
-        Mocks.register("destinationRequirements", new DestinationRequirements());
-        Mocks.register("blockerRules", new BlockerRules(caseStates));
-        Mocks.register("notice", new NoticePlan());
+        Mocks.register("destinationRequirements", new DestinationRequirements(records));
+        Mocks.register("safeguards", new Safeguards(records, requests, journal, caseStates));
+        Mocks.register("notice", new NoticePlan(records, requests));
         Mocks.register("replyOverdue", new ReplyOverdueListener(timers, caseStates));
-        Mocks.register("legalReviewDecision", new LegalReviewDecision(journal));
-        Mocks.register("supervisorApproval", new SupervisorApproval(journal));
-        Mocks.register("describeDetaineeAdapter", new DescribeDetaineeAdapter(outbox));
-        Mocks.register("assessEligibilityAdapter", new AssessEligibilityAdapter(outbox));
-        Mocks.register("requestConsentAdapter", new RequestConsentAdapter(outbox, timers));
-        Mocks.register("bookSeatAdapter", new BookSeatAdapter(outbox));
-        Mocks.register("releaseSeatAdapter", new ReleaseSeatAdapter(outbox, journal));
-        Mocks.register("sendNotificationAdapter", new SendNotificationAdapter(outbox));
-        Mocks.register("releaseFromOperationAdapter", new ReleaseFromOperationAdapter(outbox));
-        Mocks.register("recordRemovalAdapter", new RecordRemovalAdapter(outbox));
+        Mocks.register("legalReviewDecision", new LegalReviewDecision(records, journal));
+        Mocks.register("supervisorApproval", new SupervisorApproval(records, journal));
+        Mocks.register("describeDetaineeAdapter", new DescribeDetaineeAdapter(commands));
+        Mocks.register("assessEligibilityAdapter", new AssessEligibilityAdapter(commands, records));
+        Mocks.register("requestConsentAdapter", new RequestConsentAdapter(commands, timers));
+        Mocks.register("bookSeatAdapter", new BookSeatAdapter(commands, records));
+        Mocks.register("releaseSeatAdapter", new ReleaseSeatAdapter(commands, records, requests, journal));
+        Mocks.register("sendNotificationAdapter", new SendNotificationAdapter(commands, records));
+        Mocks.register("releaseFromOperationAdapter", new ReleaseFromOperationAdapter(commands));
+        Mocks.register("recordRemovalAdapter", new RecordRemovalAdapter(commands, records));
     }
 
     @AfterEach
@@ -122,7 +138,7 @@ class RemovalCaseProcessTest {
         assertThat(request.preferredLanguage()).isEqualTo("fa");
         assertThat(request.dueBy()).isEqualTo(NOW.plus(Duration.ofDays(7)));
         consentGiven();
-        assertThat(vars()).containsEntry(Var.VOLUNTARY, true);
+        assertThat(records.consent(caseUuid())).hasValueSatisfying(c -> assertThat(c.voluntary()).isTrue());
 
         BookSeat booking = outbox.last(BookSeat.class);
         assertThat(booking.notBefore()).isEqualTo(NOW.plus(Duration.ofHours(72)));
@@ -168,7 +184,7 @@ class RemovalCaseProcessTest {
     @Test
     void validResidencePermitNeedsReviewAndApprovalFromAnotherUser() {
         toReview("VALID_RESIDENCE_PERMIT");
-        assertThat(vars()).containsEntry(Var.STATE, "LEGAL_REVIEW").containsEntry(BlockerRules.BLOCKER_CODES, "VALID_RESIDENCE_PERMIT");
+        assertThat(vars()).containsEntry(Var.STATE, "LEGAL_REVIEW").containsEntry(Var.BLOCKER_CODES, "VALID_RESIDENCE_PERMIT");
         assertThat(task()).hasCandidateGroup("legal-review");
 
         assertThatThrownBy(() -> complete(null, List.of(), review("PROCEED")))
@@ -189,8 +205,9 @@ class RemovalCaseProcessTest {
         assertThat(instance).isWaitingAt("UserTask_SupervisorApproval");
 
         complete("supervisor1", List.of("supervisors"), approval("APPROVE"));
-        assertThat(vars()).containsEntry(Var.REVIEWER, "reviewer1").containsEntry(Var.SUPERVISOR, "supervisor1")
-                .containsEntry(BlockerRules.OVERRIDDEN, "VALID_RESIDENCE_PERMIT");
+        assertThat(records.overridden(caseUuid())).containsExactly("VALID_RESIDENCE_PERMIT");
+        assertThat(jdbc.queryForMap("select reviewer, supervisor from case_override where case_id = ?::uuid", caseId))
+                .containsEntry("reviewer", "reviewer1").containsEntry("supervisor", "supervisor1");
         assertThat(journal.of("LEGAL_REVIEW_DECIDED")).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("reviewer1");
             assertThat(e.detail()).contains("decision=PROCEED", "VALID_RESIDENCE_PERMIT", "justification=");
@@ -257,7 +274,7 @@ class RemovalCaseProcessTest {
         assertThat(vars()).containsEntry(Var.REQUIRES_CONSENT, true).containsEntry(Var.NOTICE_HOURS, 120)
                 .containsEntry(Var.THIRD_COUNTRY, true);
         assessed();
-        correlate(Msg.CONSENT_DECLINED, Map.of(Var.VOLUNTARY, false));
+        consentRefused(Msg.CONSENT_DECLINED, "DECLINED");
 
         assertThat(outbox.all(BookSeat.class)).isEmpty();
         assertThat(outbox.last(ReleaseFromOperation.class).reasonCode()).isEqualTo("CONSENT_DECLINED");
@@ -272,7 +289,7 @@ class RemovalCaseProcessTest {
         start("PAN");
         describe("IND", "hi", false);
         assessed();
-        correlate(Msg.CONSENT_EXPIRED, Map.of(Var.VOLUNTARY, false));
+        consentRefused(Msg.CONSENT_EXPIRED, "EXPIRED");
         assertThat(outbox.last(ReleaseFromOperation.class).reasonCode()).isEqualTo("CONSENT_EXPIRED");
         assertThat(instance).isEnded();
     }
@@ -281,7 +298,10 @@ class RemovalCaseProcessTest {
     void unansweredConsentWhereNotRequiredContinuesNonVoluntary() {
         toConsent("IRN");
         fireTimer("Timer_ConsentTimeout");
-        assertThat(vars()).containsEntry(Var.VOLUNTARY, false);
+        assertThat(records.consent(caseUuid())).hasValueSatisfying(c -> assertThat(c.standing()).isEqualTo("TIMED_OUT"));
+        // A consent given after the timeout answers a request that is no longer current.
+        assertThat(requests.standing(caseUuid(), outbox.lastRequest(RequestConsent.class), Command.REQUEST_CONSENT))
+                .isEqualTo(CaseRequests.Standing.SUPERSEDED);
         assertThat(outbox.all(BookSeat.class)).hasSize(1);
         assertThat(instance).isWaitingAt("Gateway_SeatReply");
     }
@@ -289,7 +309,7 @@ class RemovalCaseProcessTest {
     @Test
     void seatUnavailableRetriesWhenAFlightIsScheduled() {
         toSeat();
-        correlate(Msg.SEAT_UNAVAILABLE, Map.of());
+        seatUnavailable();
         assertThat(instance).isWaitingAt("Gateway_WaitForFlight");
         assertThat(journal.of("SEAT_UNAVAILABLE")).hasSize(1);
 
@@ -299,7 +319,7 @@ class RemovalCaseProcessTest {
         runJobs();
         assertThat(outbox.all(BookSeat.class)).hasSize(2);
 
-        correlate(Msg.SEAT_UNAVAILABLE, Map.of());
+        seatUnavailable();
         fireTimer("Timer_SeatRetry");
         assertThat(outbox.all(BookSeat.class)).hasSize(3);
         seatBooked(DEPARTURE);
@@ -313,11 +333,12 @@ class RemovalCaseProcessTest {
         deliverAll(NOW);
         assertThat(outbox.all(ReleaseSeat.class)).isEmpty();
 
-        correlate(Msg.LEGAL_HOLD_PLACED, Map.of());
+        holdPlaced();
 
         assertThat(outbox.all(ReleaseSeat.class)).singleElement().extracting(ReleaseSeat::reason).isEqualTo("LEGAL_HOLD_PLACED");
         assertThat(instance).isWaitingAt("UserTask_LegalReview");
-        assertThat(vars()).containsEntry(Var.STATE, "LEGAL_REVIEW").doesNotContainKey(Var.FLIGHT_ID);
+        assertThat(vars()).containsEntry(Var.STATE, "LEGAL_REVIEW");
+        assertThat(records.seat(caseUuid())).as("the case gave the seat up").isEmpty();
         assertThat(journal.of("SEAT_RELEASED")).singleElement().extracting(CapturingJournal.Entry::detail).asString()
                 .contains("reason=LEGAL_HOLD_PLACED");
         // S1: nobody proceeds past an active hold
@@ -328,7 +349,7 @@ class RemovalCaseProcessTest {
     @Test
     void holdPlacedBeforeBookingReleasesNothing() {
         toConsent("IRN");
-        correlate(Msg.LEGAL_HOLD_PLACED, Map.of());
+        holdPlaced();
         assertThat(outbox.all(ReleaseSeat.class)).isEmpty();
         assertThat(instance).isWaitingAt("UserTask_LegalReview");
     }
@@ -338,10 +359,10 @@ class RemovalCaseProcessTest {
         toSeat();
         seatBooked(DEPARTURE);
 
-        correlate(Msg.CONSENT_WITHDRAWN, Map.of());
+        consentWithdrawn();
 
         assertThat(outbox.last(ReleaseSeat.class).reason()).isEqualTo("CONSENT_WITHDRAWN");
-        assertThat(vars()).containsEntry(Var.VOLUNTARY, false);
+        assertThat(records.consent(caseUuid())).hasValueSatisfying(c -> assertThat(c.voluntary()).isFalse());
         assertThat(outbox.all(BookSeat.class)).as("not required for IRN: rebooked, non-voluntary").hasSize(2);
         assertThat(instance).isWaitingAt("Gateway_SeatReply");
     }
@@ -354,7 +375,7 @@ class RemovalCaseProcessTest {
         consentGiven();
         seatBooked(DEPARTURE.plus(Duration.ofDays(3)));
 
-        correlate(Msg.CONSENT_WITHDRAWN, Map.of());
+        consentWithdrawn();
 
         assertThat(outbox.last(ReleaseSeat.class).reason()).isEqualTo("CONSENT_WITHDRAWN");
         assertThat(outbox.last(ReleaseFromOperation.class).reasonCode()).isEqualTo("CONSENT_WITHDRAWN");
@@ -367,11 +388,12 @@ class RemovalCaseProcessTest {
         seatBooked(DEPARTURE);
         deliverAll(NOW);
 
-        correlate(Msg.FLIGHT_CANCELLED, Map.of());
+        flightCancelled();
 
         assertThat(outbox.all(ReleaseSeat.class)).as("the flight already struck the seat").isEmpty();
         assertThat(outbox.all(BookSeat.class)).hasSize(2);
-        assertThat(vars()).doesNotContainKey(Var.FLIGHT_ID).containsEntry(Var.STATE, "AWAITING_SEAT");
+        assertThat(vars()).containsEntry(Var.STATE, "AWAITING_SEAT");
+        assertThat(records.seat(caseUuid())).isEmpty();
         seatBooked(DEPARTURE.plus(Duration.ofDays(2)));
         assertThat(outbox.all(SendNotification.class)).as("everyone is told of the new flight").hasSize(6);
     }
@@ -449,8 +471,11 @@ class RemovalCaseProcessTest {
         // past max-overdue the timer job fails, and its retries end in an incident
         Job timer = job("Timer_DetaineeReplyOverdue");
         assertThatThrownBy(() -> processEngine.getManagementService().executeJob(timer.getId()))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("overdue_Timer_DetaineeReplyOverdue");
-        processEngine.getRuntimeService().setVariable(instance.getId(), "overdue_Timer_DetaineeReplyOverdue", 0);
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("retry the failed job");
+        // An operator retries the failed job in Cockpit: no variable to change, another round allowed.
+        processEngine.getIdentityService().setAuthentication("operator1", List.of("operators"));
+        processEngine.getManagementService().setJobRetries(timer.getId(), 1);
+        processEngine.getIdentityService().clearAuthentication();
         fireTimer("Timer_DetaineeReplyOverdue");
         assertThat(outbox.all(DescribeDetainee.class)).hasSize(3);
 
@@ -481,6 +506,89 @@ class RemovalCaseProcessTest {
         assertThat(instance).isEnded();
     }
 
+    @Test
+    void aNoShowStruckAtDepartureLeavesTheBoardingWaitForLegalReview() {
+        toSeat();
+        seatBooked(DEPARTURE);
+        deliverAll(NOW);
+        manifestLocked();
+        assessed();
+        assertThat(instance).isWaitingAt("ReceiveTask_WaitForBoarding");
+
+        seatStruck("NOT_BOARDED");
+
+        assertThat(instance).isWaitingAt("UserTask_LegalReview");
+        assertThat(outbox.all(ReleaseSeat.class)).as("flight struck the seat itself").isEmpty();
+        assertThat(journal.of("SEAT_STRUCK")).singleElement().extracting(CapturingJournal.Entry::detail).asString()
+                .contains("reason=NOT_BOARDED", "to legal review");
+        assertThat(journal.states()).endsWith("NOTIFIED", "LEGAL_REVIEW");
+        // With nothing blocking, the reviewer may book the person again.
+        complete("reviewer1", List.of("legal-review"), review("PROCEED"));
+        assertThat(outbox.all(BookSeat.class)).hasSize(2);
+    }
+
+    @Test
+    void aSeatStruckBecauseTransitWasRefusedIsBookedAgain() {
+        toSeat();
+        seatBooked(DEPARTURE);
+        deliverAll(NOW);
+
+        seatStruck("TRANSIT_REFUSED");
+
+        assertThat(outbox.all(BookSeat.class)).hasSize(2);
+        assertThat(instance).isWaitingAt("Gateway_SeatReply");
+    }
+
+    @Test
+    void variablesSmuggledIntoAReviewDecideNothing() {
+        toReview("ACTIVE_LEGAL_HOLD");
+        Map<String, Object> smuggled = new HashMap<>(review("PROCEED"));
+        smuggled.put("overriddenBlockers", "ACTIVE_LEGAL_HOLD,NO_FINAL_ORDER");
+        smuggled.put("blockers", "[]");
+        smuggled.put("blocked", false);
+        smuggled.put("eligible", true);
+        smuggled.put("voluntary", true);
+        smuggled.put("needsSupervisorApproval", false);
+
+        // S1: the decision is taken from the case's records, which still hold the hold.
+        assertThatThrownBy(() -> complete("reviewer1", List.of("legal-review"), smuggled))
+                .hasRootCauseInstanceOf(ReviewRefused.class).hasMessageContaining("ACTIVE_LEGAL_HOLD");
+        assertThat(instance).isWaitingAt("UserTask_LegalReview");
+        assertThat(outbox.all(BookSeat.class)).isEmpty();
+        assertThat(records.open(caseUuid())).containsExactly("ACTIVE_LEGAL_HOLD");
+    }
+
+    @Test
+    void aReviewerWhoNamesSomeoneElseAsReviewerStillCannotApproveTheirOwnReview() {
+        toReview("UNACCOMPANIED_MINOR");
+        complete("reviewer1", List.of("legal-review"), review("PROCEED"));
+        Map<String, Object> smuggled = new HashMap<>(approval("APPROVE"));
+        smuggled.put(Var.REVIEWER, "reviewer2");
+
+        assertThatThrownBy(() -> complete("reviewer1", List.of("legal-review", "supervisors"), smuggled))
+                .hasRootCauseInstanceOf(ReviewRefused.class).hasMessageContaining("Four eyes");
+        assertThat(instance).isWaitingAt("UserTask_SupervisorApproval");
+        assertThat(records.overridden(caseUuid())).isEmpty();
+    }
+
+    @Test
+    void anInitialAnswerCannotSatisfyTheFinalWait() {
+        toSeat();
+        UUID initial = outbox.lastRequest(AssessEligibility.class);
+        seatBooked(DEPARTURE);
+        deliverAll(NOW);
+        manifestLocked();
+        assertThat(instance).isWaitingAt("ReceiveTask_WaitForFinalEligibility");
+
+        // The two checks are distinct waits, and the initial request is no longer the newest.
+        assertThat(processEngine.getRuntimeService().createMessageCorrelation(Msg.ELIGIBILITY_ASSESSED)
+                .processInstanceBusinessKey(caseId).localVariableEquals(Var.STAGE, "INITIAL").correlateAllWithResult())
+                .isEmpty();
+        assertThat(requests.standing(caseUuid(), initial, Command.ASSESS_ELIGIBILITY))
+                .isEqualTo(CaseRequests.Standing.SUPERSEDED);
+        assertThat(instance).isWaitingAt("ReceiveTask_WaitForFinalEligibility");
+    }
+
     // ---------------------------------------------------------------- DMN
 
     @Test
@@ -507,58 +615,127 @@ class RemovalCaseProcessTest {
 
     private void start(String destination) {
         caseId = UUID.randomUUID().toString();
+        String detaineeId = UUID.randomUUID().toString();
+        jdbc.update("insert into removal_case (case_id, detainee_id, destination_country, state, started_at) "
+                + "values (?::uuid, ?::uuid, ?, 'OPEN', now())", caseId, detaineeId, destination);
         VariableMap variables = Variables.putValue(Var.CASE_ID, caseId)
-                .putValue(Var.DETAINEE_ID, UUID.randomUUID().toString())
+                .putValue(Var.DETAINEE_ID, detaineeId)
                 .putValue(Var.DESTINATION_COUNTRY, destination)
                 .putValue(Var.OPERATION_ID, null);
         instance = processEngine.getRuntimeService().startProcessInstanceByKey(ProcessConstants.PROCESS_KEY, caseId, variables);
         runJobs();
     }
 
+    private UUID caseUuid() {
+        return UUID.fromString(caseId);
+    }
+
+    /** Marks the newest request of a command answered, as the inbox does when a reply stands. */
+    private UUID answer(Class<? extends org.returnflow.contracts.Message> command, String reply) {
+        UUID request = outbox.lastRequest(command);
+        assertThat(requests.standing(caseUuid(), request, ProcessConstants.name(command)))
+                .as("the reply answers the newest request").isEqualTo(CaseRequests.Standing.CURRENT);
+        requests.answered(request, reply, "msg-" + UUID.randomUUID());
+        return request;
+    }
+
     private void describe(String nationality, String language, boolean hasCounsel) {
+        answer(DescribeDetainee.class, Msg.DETAINEE_DESCRIBED);
         correlate(Msg.DETAINEE_DESCRIBED, Map.of(Var.NATIONALITY, nationality, Var.PREFERRED_LANGUAGE, language,
                 Var.DETAINED_SINCE, "2026-03-02", Var.FACILITY_CODE, "LA-JENA", Var.HAS_COUNSEL, hasCounsel));
     }
 
     private void assessed(String... blockers) {
-        String json = Arrays.stream(blockers).map(code -> "{\"code\":\"" + code + "\",\"detail\":\"" + code.toLowerCase() + "\"}")
-                .collect(Collectors.joining(",", "[", "]"));
-        correlate(Msg.ELIGIBILITY_ASSESSED, Map.of(Var.ELIGIBLE, blockers.length == 0, Var.BLOCKERS, json));
+        EligibilityStage stage = outbox.last(AssessEligibility.class).stage();
+        UUID request = answer(AssessEligibility.class, Msg.ELIGIBILITY_ASSESSED);
+        records.assessed(caseUuid(), request, "msg-" + request, Arrays.stream(blockers)
+                .map(code -> new Blocker(BlockerCode.valueOf(code), code.toLowerCase())).toList());
+        processEngine.getRuntimeService().createMessageCorrelation(Msg.ELIGIBILITY_ASSESSED).processInstanceBusinessKey(caseId)
+                .localVariableEquals(Var.STAGE, stage.name()).correlate();
+        runJobs();
     }
 
     private void consentGiven() {
-        correlate(Msg.CONSENT_GIVEN, Map.of(Var.CONSENT_ID, UUID.randomUUID().toString(), Var.VOLUNTARY, true));
+        UUID request = answer(RequestConsent.class, Msg.CONSENT_GIVEN);
+        records.consent(caseUuid(), UUID.randomUUID(), "GIVEN", "officer-4711", "fa", null,
+                "9f2c".repeat(16), request, "msg-" + request);
+        correlate(Msg.CONSENT_GIVEN, Map.of());
+    }
+
+    private void consentRefused(String message, String standing) {
+        UUID request = answer(RequestConsent.class, message);
+        records.consent(caseUuid(), UUID.randomUUID(), standing, null, null, null, null, request, "msg-" + request);
+        correlate(message, Map.of());
+    }
+
+    private void consentWithdrawn() {
+        CaseSafeguards.Consent standing = records.consent(caseUuid()).orElseThrow();
+        records.consent(caseUuid(), standing.consentId(), "WITHDRAWN", null, null, null, null, null, "msg-withdrawn");
+        correlate(Msg.CONSENT_WITHDRAWN, Map.of());
     }
 
     private UUID seatBooked(Instant departureAt) {
+        UUID request = answer(BookSeat.class, Msg.SEAT_BOOKED);
         UUID flightId = UUID.randomUUID();
-        correlate(Msg.SEAT_BOOKED, Map.of(Var.FLIGHT_ID, flightId.toString(), Var.SEAT, "12A",
-                Var.DEPARTURE_AT, departureAt.toString(), "flightNumber", "RF101", "departureAirport", "AEX",
-                "stopoverAirports", "DOH", "arrivalAirport", "IKA"));
+        records.seatBooked(caseUuid(), new CaseSafeguards.Seat(flightId, "12A", "RF101", departureAt, "AEX",
+                List.of("DOH"), "IKA"), request);
+        correlate(Msg.SEAT_BOOKED, Map.of());
         return flightId;
+    }
+
+    private void seatUnavailable() {
+        answer(BookSeat.class, Msg.SEAT_UNAVAILABLE);
+        correlate(Msg.SEAT_UNAVAILABLE, Map.<String, Object>of());
     }
 
     private void deliverAll(Instant deliveredAt) {
         for (RecipientType recipient : RecipientType.values()) {
+            List<SendNotification> sent = outbox.all(SendNotification.class).stream()
+                    .filter(n -> n.recipientType() == recipient).toList();
+            if (sent.isEmpty()) {
+                continue;
+            }
+            UUID request = outbox.lastRequest(SendNotification.class, n -> n.recipientType() == recipient);
+            if (requests.standing(caseUuid(), request, Command.SEND_NOTIFICATION).current()) {
+                requests.answered(request, Msg.NOTIFICATION_DELIVERED, "msg-" + request);
+                requests.delivered(request, deliveredAt);
+            }
             processEngine.getRuntimeService().createMessageCorrelation(Msg.NOTIFICATION_DELIVERED)
                     .processInstanceBusinessKey(caseId)
-                    .localVariableEquals(NoticePlan.RECIPIENT_TYPE, recipient.name())
-                    .setVariablesLocal(Map.of(NoticePlan.DELIVERED_AT, deliveredAt.toString()))
+                    .localVariableEquals(Var.RECIPIENT_TYPE, recipient.name())
                     .correlateAll();
         }
         runJobs();
     }
 
     private void notificationFailed(RecipientType recipient) {
+        UUID request = outbox.lastRequest(SendNotification.class, n -> n.recipientType() == recipient);
+        requests.answered(request, Msg.NOTIFICATION_FAILED, "msg-" + request);
         processEngine.getRuntimeService().createMessageCorrelation(Msg.NOTIFICATION_FAILED)
                 .processInstanceBusinessKey(caseId)
-                .localVariableEquals(NoticePlan.RECIPIENT_TYPE, recipient.name())
+                .localVariableEquals(Var.RECIPIENT_TYPE, recipient.name())
                 .correlate();
         runJobs();
     }
 
     private void manifestLocked() {
         correlate(Msg.MANIFEST_LOCKED, Map.of());
+    }
+
+    private void holdPlaced() {
+        records.holdPlaced(caseUuid(), "msg-hold-" + UUID.randomUUID(), "hold placed");
+        correlate(Msg.LEGAL_HOLD_PLACED, Map.of());
+    }
+
+    private void flightCancelled() {
+        records.seat(caseUuid()).ifPresent(seat -> records.seatGone(caseUuid(), seat.flightId()));
+        requests.supersede(caseUuid(), Command.BOOK_SEAT, "flight cancelled");
+        correlate(Msg.FLIGHT_CANCELLED, Map.of());
+    }
+
+    private void seatStruck(String reason) {
+        records.seat(caseUuid()).ifPresent(seat -> records.seatGone(caseUuid(), seat.flightId()));
+        correlate(Msg.SEAT_RELEASED, Map.of(Var.SEAT_STRUCK_REASON, reason));
     }
 
     private void correlate(String message, Map<String, Object> variables) {
@@ -617,7 +794,7 @@ class RemovalCaseProcessTest {
     }
 
     private static Map<RecipientType, String> locales(List<SendNotification> notices) {
-        return notices.stream().collect(Collectors.toMap(SendNotification::recipientType, SendNotification::locale));
+        return notices.stream().collect(Collectors.toMap(SendNotification::recipientType, SendNotification::locale, (a, b) -> b));
     }
 
     private Job job(String activityId) {

@@ -4,11 +4,13 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.flywaydb.core.Flyway;
 import org.returnflow.testkit.Infrastructure;
 
 /**
- * A Camunda engine on a fresh real PostgreSQL database, with no job executor (tests run jobs and
- * timers themselves), full history, and expressions that resolve beans from {@code Mocks}.
+ * A Camunda engine on a fresh real PostgreSQL database that also holds the workflow's own tables
+ * (Flyway), with no job executor (tests run jobs and timers themselves), full history, and
+ * expressions that resolve beans from {@code Mocks}.
  */
 public final class TestEngine {
 
@@ -26,7 +28,11 @@ public final class TestEngine {
         Infrastructure infrastructure = Infrastructure.get();
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName(hint);
-        configuration.setJdbcUrl(infrastructure.freshDatabase(hint));
+        String url = infrastructure.freshDatabase(hint);
+        // The workflow's own tables (case records and safeguards), as Flyway makes them in the service.
+        Flyway.configure().dataSource(url, infrastructure.postgres().username(), infrastructure.postgres().password())
+                .locations("classpath:db/migration").load().migrate();
+        configuration.setJdbcUrl(url);
         configuration.setJdbcUsername(infrastructure.postgres().username());
         configuration.setJdbcPassword(infrastructure.postgres().password());
         configuration.setJdbcDriver("org.postgresql.Driver");
