@@ -46,7 +46,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,7 +59,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * once the case is BOARDED.
  *
  * <p>Every person is an Iranian national held at LA-ASF with counsel, eligible and consenting,
- * except the people {@link #holdOn held}, whom detention reports under an active legal hold.
+ * except the people {@link #blockOn blocked}, for whom detention reports blockers (an active legal hold, ...).
  */
 final class FakeServices implements AutoCloseable {
 
@@ -75,7 +74,9 @@ final class FakeServices implements AutoCloseable {
     private final CloudEventSender consent;
     private final CloudEventSender flight;
     private final CloudEventSender notification;
-    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, List<BlockerCode>> blocked = new ConcurrentHashMap<>();
+    private final List<java.util.function.Predicate<Message>> manual = new CopyOnWriteArrayList<>();
+    private final List<Sent<?>> sent = new CopyOnWriteArrayList<>();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<String> contractErrors = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -101,7 +102,37 @@ final class FakeServices implements AutoCloseable {
 
     /** Detention reports these people under an active legal hold, so their cases stop in legal review. */
     void holdOn(UUID... detaineeIds) {
-        held.addAll(List.of(detaineeIds));
+        for (UUID detaineeId : detaineeIds) {
+            blockOn(detaineeId, BlockerCode.ACTIVE_LEGAL_HOLD);
+        }
+    }
+
+    /** Detention reports these blockers for the person at every check. */
+    void blockOn(UUID detaineeId, BlockerCode... codes) {
+        blocked.put(detaineeId, List.of(codes));
+    }
+
+    /** A command the workflow sent, with its request id (its CloudEvents id). */
+    record Sent<T extends Message>(T command, UUID requestId) {
+    }
+
+    /** The test answers these commands itself; the fakes only record them ({@link #sent}). */
+    void answerManually(Class<?>... commandTypes) {
+        for (Class<?> type : commandTypes) {
+            manual.add(type::isInstance);
+        }
+    }
+
+    /** The test answers the commands that match itself. */
+    void answerManually(java.util.function.Predicate<Message> which) {
+        manual.add(which);
+    }
+
+    /** The commands of this type the workflow sent for a case, oldest first. */
+    <T extends Message> List<Sent<T>> sent(Class<T> type, UUID caseId) {
+        return sent.stream().filter(c -> type.isInstance(c.command()))
+                .filter(c -> c.command() instanceof org.returnflow.contracts.CaseMessage m && caseId.equals(m.caseId()))
+                .map(c -> new Sent<>(type.cast(c.command()), c.requestId())).toList();
     }
 
     /** The names of the commands received so far, e.g. {@code BookSeat}, in order. */
@@ -136,14 +167,18 @@ final class FakeServices implements AutoCloseable {
         Message message = ContractJson.fromBytes(data, MessageCatalog.byType(event.getType()).javaType());
         if (!(message instanceof CaseStateChanged)) {
             received.add(MessageCatalog.of(message).name());
+            sent.add(new Sent<>(message, request));
+        }
+        if (manual.stream().anyMatch(m -> m.test(message))) {
+            return;
         }
         if (message instanceof DescribeDetainee m) {
             detention.send(new DetaineeDescribed(m.caseId(), m.detaineeId(), "IRN", "fa",
                     LocalDate.parse("2025-03-01"), "LA-ASF", CustodyStatus.IN_CUSTODY, true, request));
         } else if (message instanceof AssessEligibility m) {
-            List<Blocker> blockers = held.contains(m.detaineeId())
-                    ? List.of(new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, "APPEAL pending since 2026-10-01"))
-                    : List.of();
+            List<Blocker> blockers = blocked.getOrDefault(m.detaineeId(), List.of()).stream()
+                    .map(code -> new Blocker(code, code == BlockerCode.ACTIVE_LEGAL_HOLD
+                            ? "APPEAL pending since 2026-10-01" : code.name().toLowerCase())).toList();
             detention.send(new EligibilityAssessed(m.caseId(), m.detaineeId(), m.destinationCountry(), m.onDate(),
                     m.stage(), blockers.isEmpty(), blockers, request));
             if (m.stage() == EligibilityStage.FINAL && blockers.isEmpty()) {
