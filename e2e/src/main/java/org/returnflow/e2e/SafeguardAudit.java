@@ -100,6 +100,9 @@ public final class SafeguardAudit {
         String refusal = s.result.probes().get("proceedPastHold");
         if (refusal != null && !refusal.matches("[45]\\d\\d .*")) {
             violations.add("a legal reviewer's PROCEED past an active hold was not refused: " + refusal);
+        } else if (refusal != null && !refusal.startsWith("422 ")) {
+            // A refusal by the safeguards is the reviewer's error to correct, not a server failure.
+            violations.add("a legal reviewer's PROCEED past an active hold was refused, but not as 422: " + refusal);
         }
         return new Finding("S1", "no seat booked and nobody boarded under an active legal hold", violations,
                 holds + " holds; " + afterBooking + " placed after booking, " + offloaded + " of them offloaded before departure"
