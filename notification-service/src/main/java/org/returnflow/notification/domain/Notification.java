@@ -12,6 +12,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.returnflow.contracts.notification.RecipientType;
 import org.returnflow.contracts.notification.TemplateKey;
+import org.returnflow.contracts.notification.TranslationStatus;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,6 +49,11 @@ public class Notification {
     private String locale;
     @Column(name = "fallback_locale", nullable = false)
     private boolean fallbackLocale;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "translation_status", nullable = false)
+    private TranslationStatus translationStatus;
+    @Column(name = "english_attached", nullable = false)
+    private boolean englishAttached;
     @Column(name = "address")
     private String address;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -83,8 +89,7 @@ public class Notification {
         this.flightId = flightId;
         this.country = country;
         this.requestedLocale = requestedLocale;
-        this.locale = language.tag();
-        this.fallbackLocale = language.fallback();
+        writtenIn(language);
         this.data = new HashMap<>(data);
         this.status = NotificationStatus.PENDING;
         this.createdAt = now;
@@ -98,11 +103,20 @@ public class Notification {
         this.failedAt = null;
     }
 
-    /** The mail server accepted the notice under this Message-ID. */
-    public void delivered(String smtpMessageId, Instant at, int newAttempts) {
+    /** The language, draft status and English text as planned, and as sent once the notice is written. */
+    private void writtenIn(NoticeLanguage language) {
+        this.locale = language.tag();
+        this.fallbackLocale = language.fallback();
+        this.translationStatus = language.status();
+        this.englishAttached = language.withEnglish();
+    }
+
+    /** The mail server accepted the notice, written as {@code sent}, under this Message-ID. */
+    public void delivered(RenderedNotice sent, String smtpMessageId, Instant at, int newAttempts) {
         if (status != NotificationStatus.PENDING) {
             throw new IllegalStateException("Notification " + id + " is " + status + ", not PENDING");
         }
+        writtenIn(sent.language());
         this.status = NotificationStatus.DELIVERED;
         this.smtpMessageId = smtpMessageId;
         this.deliveredAt = at;
@@ -130,6 +144,10 @@ public class Notification {
     public String requestedLocale() { return requestedLocale; }
     public String locale() { return locale; }
     public boolean fallbackLocale() { return fallbackLocale; }
+    /** Whether the templates used were a REVIEWED translation or a DRAFT. */
+    public TranslationStatus translationStatus() { return translationStatus; }
+    /** Whether the English text was sent after the translation (a DRAFT's). */
+    public boolean englishAttached() { return englishAttached; }
     /** The recipient's address: for the sender only, never for an API response, an event or a log. */
     public String address() { return address; }
     public Map<String, String> data() { return Map.copyOf(data); }
@@ -143,7 +161,7 @@ public class Notification {
     /** The fact that this notice was delivered, as published when it was, and again when asked again. */
     public NotificationDelivered deliveredEvent() {
         return new NotificationDelivered(caseId, id, recipientType, templateKey, locale, fallbackLocale, smtpMessageId,
-                deliveredAt);
+                deliveredAt, locale, translationStatus);
     }
     public Instant failedAt() { return failedAt; }
 }
