@@ -12,6 +12,7 @@ import org.returnflow.contracts.notification.RecipientType;
 import org.returnflow.contracts.notification.RegisterContact;
 import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.contracts.notification.TemplateKey;
+import org.returnflow.contracts.notification.TranslationStatus;
 import org.returnflow.testkit.CloudEventSender;
 import org.returnflow.testkit.RealInfrastructure;
 import org.returnflow.testkit.ReceivedEvent;
@@ -199,9 +200,10 @@ class NotificationDeliveryIT {
         NotificationDelivered event = delivered.data(NotificationDelivered.class);
         assertThat(event.locale()).isEqualTo("en");
         assertThat(event.fallbackLocale()).isTrue();
+        assertThat(event.translationStatus()).as("English, the reviewed source, alone").isEqualTo(TranslationStatus.REVIEWED);
         MimeMessage mail = smtp.messagesTo(consul).get(0);
         assertThat(SmtpSink.part(mail, "text/plain")).contains("This notice concerns a national of your state.")
-                .contains("arrives in Panama City");
+                .contains("flies directly to Panama City, with no stopover").doesNotContain("stops over in");
 
         UUID noConsulate = UUID.randomUUID();
         commands.send(new SendNotification(noConsulate, null, RecipientType.CONSULATE, null, "NPL",

@@ -103,7 +103,7 @@ public class Notification {
         this.failedAt = null;
     }
 
-    /** The language, draft status and English text as planned, and as sent once the notice is written. */
+    /** The templates chosen when the notice was stored, with their draft status and English text as planned. */
     private void writtenIn(NoticeLanguage language) {
         this.locale = language.tag();
         this.fallbackLocale = language.fallback();
@@ -111,12 +111,23 @@ public class Notification {
         this.englishAttached = language.withEnglish();
     }
 
-    /** The mail server accepted the notice, written as {@code sent}, under this Message-ID. */
+    /** The templates chosen when the notice was stored: the sender writes it with these. */
+    public NoticeLanguage language() {
+        return TemplateLanguage.byTag(locale).map(templates -> new NoticeLanguage(templates, fallbackLocale))
+                .orElseGet(() -> NoticeLanguage.forRequested(locale));
+    }
+
+    /**
+     * The mail server accepted the notice, written as {@code sent}, under this Message-ID. Whether it
+     * went as a draft with the English text is recorded as it was sent, which a new release of the
+     * templates may have changed since the notice was stored.
+     */
     public void delivered(RenderedNotice sent, String smtpMessageId, Instant at, int newAttempts) {
         if (status != NotificationStatus.PENDING) {
             throw new IllegalStateException("Notification " + id + " is " + status + ", not PENDING");
         }
-        writtenIn(sent.language());
+        this.translationStatus = sent.language().status();
+        this.englishAttached = sent.englishAttached();
         this.status = NotificationStatus.DELIVERED;
         this.smtpMessageId = smtpMessageId;
         this.deliveredAt = at;

@@ -108,9 +108,8 @@ public class NotificationSender extends PollingWorker {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("caseId", notification.caseId().toString())) {
             AtomicInteger attempts = new AtomicInteger();
             try {
-                // notification.locale() names the templates chosen when the notice was stored.
                 RenderedNotice notice = templates.render(notification.templateKey(), notification.recipientType(),
-                        notification.locale(), notification.caseId(), notification.data());
+                        notification.language(), notification.caseId(), notification.data());
                 String messageId = smtp.send(notification.id(), notification.address(), notice, attempts);
                 // At the precision PostgreSQL keeps, so that the event says what the record says.
                 Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
