@@ -46,6 +46,7 @@ import org.returnflow.contracts.notification.RecipientType;
 import org.returnflow.contracts.notification.RegisterContact;
 import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.contracts.notification.TemplateKey;
+import org.returnflow.contracts.notification.TranslationStatus;
 import org.returnflow.contracts.workflow.CaseState;
 import org.returnflow.contracts.workflow.CaseStateChanged;
 
@@ -141,7 +142,7 @@ final class Samples {
                         "departureAirport", "AEX", "arrivalAirport", "IKA")));
         put(m, new RegisterContact(DETAINEE, RecipientType.COUNSEL, "counsel.lajena@example.org", "de"));
         put(m, new NotificationDelivered(CASE, NOTIFICATION, RecipientType.DETAINEE, TemplateKey.CASE_BOOKED,
-                "fa", false, "<20261120143000.4d5e6f7a@returnflow.local>", NOW, FLIGHT, REQUEST));
+                "fa", false, "<20261120143000.4d5e6f7a@returnflow.local>", NOW, FLIGHT, REQUEST, TranslationStatus.DRAFT));
         put(m, new NotificationFailed(CASE, NOTIFICATION, RecipientType.CONSULATE, TemplateKey.CASE_BOOKED,
                 "NO_CONSULATE_ADDRESS", NOW, FLIGHT, REQUEST));
 

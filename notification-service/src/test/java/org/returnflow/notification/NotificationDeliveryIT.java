@@ -2,21 +2,17 @@ package org.returnflow.notification;
 
 import io.cloudevents.CloudEvent;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.returnflow.contracts.Topics;
 import org.returnflow.contracts.notification.NotificationDelivered;
 import org.returnflow.contracts.notification.NotificationFailed;
 import org.returnflow.contracts.notification.RecipientType;
 import org.returnflow.contracts.notification.RegisterContact;
 import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.contracts.notification.TemplateKey;
-import org.returnflow.testkit.CloudEventSender;
+import org.returnflow.contracts.notification.TranslationStatus;
 import org.returnflow.testkit.RealInfrastructure;
 import org.returnflow.testkit.ReceivedEvent;
 import org.returnflow.testkit.TestClient;
-import org.returnflow.testkit.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,10 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,38 +39,12 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "returnflow.notification.sender.interval-ms=100",
         "resilience4j.retry.configs.default.wait-duration=100ms"})
-class NotificationDeliveryIT {
-
-    static final Duration WAIT = Duration.ofSeconds(60);
-    static final String DELIVERED = "returnflow.notification.NotificationDelivered.v1";
-    static final String FAILED = "returnflow.notification.NotificationFailed.v1";
-    static final SmtpSink smtp = SmtpSink.onFreePort().start();
-    static CloudEventSender commands;
-    static TopicProbe events;
+class NotificationDeliveryIT extends RealMailAndKafka {
 
     @Autowired
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", smtp::port);
-    }
-
-    @BeforeAll
-    static void open() {
-        commands = CloudEventSender.toTestBroker();
-        events = TopicProbe.on(Topics.NOTIFICATION_EVENTS);
-    }
-
-    @AfterAll
-    static void close() {
-        commands.close();
-        events.close();
-        smtp.stop();
-    }
 
     @Test
     void aPersianCaseBookedNoticeIsDeliveredOnceHoweverOftenTheCommandComes() throws Exception {
@@ -204,9 +171,10 @@ class NotificationDeliveryIT {
         NotificationDelivered event = delivered.data(NotificationDelivered.class);
         assertThat(event.locale()).isEqualTo("en");
         assertThat(event.fallbackLocale()).isTrue();
+        assertThat(event.translationStatus()).as("English, the reviewed source, alone").isEqualTo(TranslationStatus.REVIEWED);
         MimeMessage mail = smtp.messagesTo(consul).get(0);
         assertThat(SmtpSink.part(mail, "text/plain")).contains("This notice concerns a national of your state.")
-                .contains("arrives in Panama City");
+                .contains("flies directly to Panama City, with no stopover").doesNotContain("stops over in");
 
         UUID noConsulate = UUID.randomUUID();
         commands.send(new SendNotification(noConsulate, null, RecipientType.CONSULATE, null, "NPL",
@@ -228,6 +196,6 @@ class NotificationDeliveryIT {
     /** The delivery itself, without the request it answered: a notice answered again is the same delivery. */
     private static NotificationDelivered sameDelivery(NotificationDelivered d) {
         return new NotificationDelivered(d.caseId(), d.notificationId(), d.recipientType(), d.templateKey(), d.locale(),
-                d.fallbackLocale(), d.smtpMessageId(), d.deliveredAt(), d.flightId(), null);
+                d.fallbackLocale(), d.smtpMessageId(), d.deliveredAt(), d.flightId(), null, d.translationStatus());
     }
 }

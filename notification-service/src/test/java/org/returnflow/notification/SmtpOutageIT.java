@@ -2,29 +2,21 @@ package org.returnflow.notification;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.returnflow.contracts.Topics;
 import org.returnflow.contracts.notification.NotificationDelivered;
 import org.returnflow.contracts.notification.NotificationFailed;
 import org.returnflow.contracts.notification.RecipientType;
-import org.returnflow.testkit.CloudEventSender;
 import org.returnflow.testkit.RealInfrastructure;
 import org.returnflow.testkit.ReceivedEvent;
 import org.returnflow.testkit.TestClient;
-import org.returnflow.testkit.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,12 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "resilience4j.retry.configs.default.exponential-backoff-multiplier=2",
         "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=100ms",
         "spring.mail.properties.mail.smtp.connectiontimeout=2000"})
-class SmtpOutageIT {
-
-    static final Duration WAIT = Duration.ofSeconds(60);
-    static final SmtpSink smtp = SmtpSink.onFreePort();
-    static CloudEventSender commands;
-    static TopicProbe events;
+class SmtpOutageIT extends RealMailAndKafka {
 
     @Autowired
     TestRestTemplate http;
@@ -55,25 +42,6 @@ class SmtpOutageIT {
     RetryRegistry retries;
     @Autowired
     CircuitBreakerRegistry breakers;
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", smtp::port);
-    }
-
-    @BeforeAll
-    static void open() {
-        commands = CloudEventSender.toTestBroker();
-        events = TopicProbe.on(Topics.NOTIFICATION_EVENTS);
-    }
-
-    @AfterAll
-    static void close() {
-        commands.close();
-        events.close();
-        smtp.stop();
-    }
 
     @BeforeEach
     void smtpIsDown() {
@@ -91,7 +59,7 @@ class SmtpOutageIT {
         commands.send(NotificationDeliveryIT.caseBooked(caseId, RecipientType.DETAINEE, person, "fa"));
         assertThat(retried.await(60, TimeUnit.SECONDS)).as("the first send failed and is retried").isTrue();
         smtp.start();
-        ReceivedEvent delivered = events.awaitOne(NotificationDeliveryIT.DELIVERED, caseId.toString(), WAIT);
+        ReceivedEvent delivered = events.awaitOne(DELIVERED, caseId.toString(), WAIT);
 
         assertThat(delivered.schemaErrors()).isEmpty();
         assertThat(smtp.messagesTo(person)).hasSize(1);
@@ -108,14 +76,14 @@ class SmtpOutageIT {
 
         commands.send(NotificationDeliveryIT.caseBooked(caseId, RecipientType.COUNSEL,
                 "counsel-" + caseId + "@example.org", "en"));
-        ReceivedEvent failed = events.awaitOne(NotificationDeliveryIT.FAILED, caseId.toString(), WAIT);
+        ReceivedEvent failed = events.awaitOne(FAILED, caseId.toString(), WAIT);
 
         assertThat(failed.schemaErrors()).isEmpty();
         assertThat(failed.data(NotificationFailed.class).reason()).isEqualTo("SMTP_UNAVAILABLE");
         Map<String, Object> row = onlyNotificationOf(caseId);
         assertThat(row).containsEntry("status", "FAILED").containsEntry("failureReason", "SMTP_UNAVAILABLE");
         assertThat((Integer) row.get("attempts")).isBetween(1, 5);
-        assertThat(events.poll()).noneMatch(e -> e.type().equals(NotificationDeliveryIT.DELIVERED)
+        assertThat(events.poll()).noneMatch(e -> e.type().equals(DELIVERED)
                 && caseId.toString().equals(e.subject()));
     }
 

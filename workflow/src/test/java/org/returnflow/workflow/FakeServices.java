@@ -195,7 +195,7 @@ final class FakeServices implements AutoCloseable {
         } else if (message instanceof SendNotification m) {
             notification.send(new NotificationDelivered(m.caseId(), UUID.randomUUID(), m.recipientType(),
                     m.templateKey(), m.locale(), false, "<" + UUID.randomUUID() + "@greenmail>", Instant.now(), m.flightId(),
-                    request));
+                    request, null));
         } else if (message instanceof RecordRemoval m) {
             detention.send(new DetaineeRemoved(m.caseId(), m.detaineeId(), m.flightId(), Instant.now(), request));
         } else if (message instanceof ReleaseFromOperation m) {

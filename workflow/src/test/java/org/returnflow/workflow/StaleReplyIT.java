@@ -195,7 +195,7 @@ class StaleReplyIT {
         SendNotification n = notice.command();
         return new NotificationDelivered(n.caseId(), UUID.randomUUID(), n.recipientType(), n.templateKey(), n.locale(),
                 false, "<" + UUID.randomUUID() + "@greenmail>", at.truncatedTo(ChronoUnit.MILLIS), n.flightId(),
-                notice.requestId());
+                notice.requestId(), null);
     }
 
     private List<String> activeActivities(UUID caseId) {

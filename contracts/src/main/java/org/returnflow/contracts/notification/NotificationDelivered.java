@@ -11,6 +11,8 @@ import org.returnflow.contracts.CaseMessage;
  * @param fallbackLocale true when no template existed in the requested locale and a fallback was used
  * @param flightId the flight the notice is about; absent for a notice that concerns no flight (CASE_WITHDRAWN)
  * @param requestId the CloudEvents id of the command this answers (its request id); absent when no command asked for it
+ * @param translationStatus optional: whether the templates used were a REVIEWED translation or a DRAFT; a
+ *                          DRAFT notice carries the English text in the same e-mail
  */
 public record NotificationDelivered(
         UUID caseId,
@@ -22,7 +24,8 @@ public record NotificationDelivered(
         String smtpMessageId,
         Instant deliveredAt,
         UUID flightId,
-        UUID requestId) implements CaseMessage {
+        UUID requestId,
+        TranslationStatus translationStatus) implements CaseMessage {
 
     public NotificationDelivered {
         Objects.requireNonNull(caseId, "caseId");

@@ -1,36 +1,45 @@
 package org.returnflow.notification.domain;
 
-import java.util.List;
+import org.returnflow.contracts.notification.TranslationStatus;
+
 import java.util.Locale;
 
 /**
- * The language a notice is written in: the requested one when there are templates for it,
- * otherwise English, and then {@code fallback} is true so that the event and the record say so.
+ * The templates a notice is written with: those for the requested language and script when they
+ * exist (see {@link TemplateLanguage#resolve(String)}), otherwise English, and then {@code fallback}
+ * is true so that the record and the event say so.
  *
- * @param tag      BCP 47 language tag of the templates used, e.g. {@code fa}
- * @param fallback whether the requested language had no templates
+ * @param templates the templates used
+ * @param fallback  whether the requested language had no templates
  */
-public record NoticeLanguage(String tag, boolean fallback) {
+public record NoticeLanguage(TemplateLanguage templates, boolean fallback) {
 
-    /** Languages with templates; the first is the fallback. */
-    public static final List<String> SUPPORTED = List.of("en", "fa", "es", "ar");
-    /** Languages written right to left. */
-    private static final List<String> RIGHT_TO_LEFT = List.of("fa", "ar", "he", "ur", "ps");
-
-    /** The templates for a requested BCP 47 tag: {@code fa-IR} is written in {@code fa}; {@code sw} falls back. */
+    /** The templates for a requested BCP 47 tag: {@code fa-IR} is written in {@code fa}, {@code fa-AF} in {@code prs}; {@code sw} falls back. */
     public static NoticeLanguage forRequested(String requested) {
-        String language = requested == null ? "" : Locale.forLanguageTag(requested.trim()).getLanguage();
-        if (SUPPORTED.contains(language)) {
-            return new NoticeLanguage(language, false);
-        }
-        return new NoticeLanguage(SUPPORTED.get(0), true);
+        return TemplateLanguage.resolve(requested)
+                .map(templates -> new NoticeLanguage(templates, false))
+                .orElseGet(() -> new NoticeLanguage(TemplateLanguage.FALLBACK, true));
+    }
+
+    /** BCP 47 tag of the templates used, e.g. {@code prs}. */
+    public String tag() {
+        return templates.tag();
     }
 
     public Locale locale() {
-        return Locale.forLanguageTag(tag);
+        return templates.bundleLocale();
     }
 
     public boolean rightToLeft() {
-        return RIGHT_TO_LEFT.contains(tag);
+        return templates.rightToLeft();
+    }
+
+    public TranslationStatus status() {
+        return templates.status();
+    }
+
+    /** A draft translation is sent together with the English text, until a reviewed one exists. */
+    public boolean withEnglish() {
+        return status() == TranslationStatus.DRAFT;
     }
 }

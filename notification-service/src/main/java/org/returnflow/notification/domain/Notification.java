@@ -13,6 +13,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.returnflow.contracts.notification.RecipientType;
 import org.returnflow.contracts.notification.TemplateKey;
+import org.returnflow.contracts.notification.TranslationStatus;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,6 +50,11 @@ public class Notification {
     private String locale;
     @Column(name = "fallback_locale", nullable = false)
     private boolean fallbackLocale;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "translation_status", nullable = false)
+    private TranslationStatus translationStatus;
+    @Column(name = "english_attached", nullable = false)
+    private boolean englishAttached;
     @Column(name = "address")
     private String address;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -87,8 +93,7 @@ public class Notification {
         this.flightId = flightId;
         this.country = country;
         this.requestedLocale = requestedLocale;
-        this.locale = language.tag();
-        this.fallbackLocale = language.fallback();
+        writtenIn(language);
         this.data = new HashMap<>(data);
         this.status = NotificationStatus.PENDING;
         this.createdAt = now;
@@ -102,11 +107,31 @@ public class Notification {
         this.failedAt = null;
     }
 
-    /** The mail server accepted the notice under this Message-ID. */
-    public void delivered(String smtpMessageId, Instant at, int newAttempts) {
+    /** The templates chosen when the notice was stored, with their draft status and English text as planned. */
+    private void writtenIn(NoticeLanguage language) {
+        this.locale = language.tag();
+        this.fallbackLocale = language.fallback();
+        this.translationStatus = language.status();
+        this.englishAttached = language.withEnglish();
+    }
+
+    /** The templates chosen when the notice was stored: the sender writes it with these. */
+    public NoticeLanguage language() {
+        return TemplateLanguage.byTag(locale).map(templates -> new NoticeLanguage(templates, fallbackLocale))
+                .orElseGet(() -> NoticeLanguage.forRequested(locale));
+    }
+
+    /**
+     * The mail server accepted the notice, written as {@code sent}, under this Message-ID. Whether it
+     * went as a draft with the English text is recorded as it was sent, which a new release of the
+     * templates may have changed since the notice was stored.
+     */
+    public void delivered(RenderedNotice sent, String smtpMessageId, Instant at, int newAttempts) {
         if (status != NotificationStatus.PENDING) {
             throw new IllegalStateException("Notification " + id + " is " + status + ", not PENDING");
         }
+        this.translationStatus = sent.language().status();
+        this.englishAttached = sent.englishAttached();
         this.status = NotificationStatus.DELIVERED;
         this.smtpMessageId = smtpMessageId;
         this.deliveredAt = at;
@@ -134,6 +159,10 @@ public class Notification {
     public String requestedLocale() { return requestedLocale; }
     public String locale() { return locale; }
     public boolean fallbackLocale() { return fallbackLocale; }
+    /** Whether the templates used were a REVIEWED translation or a DRAFT. */
+    public TranslationStatus translationStatus() { return translationStatus; }
+    /** Whether the English text was sent after the translation (a DRAFT's). */
+    public boolean englishAttached() { return englishAttached; }
     /** The recipient's address: for the sender only, never for an API response, an event or a log. */
     public String address() { return address; }
     public Map<String, String> data() { return Map.copyOf(data); }
@@ -152,7 +181,7 @@ public class Notification {
     /** The fact that this notice was delivered, as published when it was, and again when asked again. */
     public NotificationDelivered deliveredEvent() {
         return new NotificationDelivered(caseId, id, recipientType, templateKey, locale, fallbackLocale, smtpMessageId,
-                deliveredAt, flightId, answersRequest);
+                deliveredAt, flightId, answersRequest, translationStatus);
     }
 
     /** The fact that this notice failed, with the reason and time recorded by {@link #failed}. */

@@ -31,7 +31,7 @@ public final class NoticeMail {
         helper.setTo(to);
         helper.setSubject(notice.subject());
         helper.setText(notice.text(), notice.html());
-        message.setHeader("Content-Language", notice.language().tag());
+        message.setHeader("Content-Language", notice.contentLanguage());
         // JavaMailSenderImpl keeps a Message-ID that is set before sending.
         message.setHeader("Message-ID", messageId);
     }

@@ -108,14 +108,16 @@ public class NotificationSender extends PollingWorker {
             AtomicInteger attempts = new AtomicInteger();
             try {
                 RenderedNotice notice = templates.render(notification.templateKey(), notification.recipientType(),
-                        notification.locale(), notification.caseId(), notification.data());
+                        notification.language(), notification.caseId(), notification.data());
                 String messageId = smtp.send(notification.id(), notification.address(), notice, attempts);
                 // At the precision PostgreSQL keeps, so that the event says what the record says.
                 Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                notification.delivered(messageId, at, attempts.get());
+                notification.delivered(notice, messageId, at, attempts.get());
                 outbox.publish(notification.deliveredEvent());
-                log.info("Notification {} ({} {}) delivered after {} attempt(s)", notification.id(),
-                        notification.templateKey(), notification.recipientType(), attempts.get());
+                log.info("Notification {} ({} {}) delivered in {} ({}{}) after {} attempt(s)", notification.id(),
+                        notification.templateKey(), notification.recipientType(), notification.locale(),
+                        notification.translationStatus(), notification.englishAttached() ? ", with English" : "",
+                        attempts.get());
             } catch (SmtpGateway.SmtpUnavailableException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     // Shutting down in the middle of the retries: roll back, the notice stays PENDING.

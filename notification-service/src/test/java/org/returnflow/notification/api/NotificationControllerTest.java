@@ -3,6 +3,7 @@ package org.returnflow.notification.api;
 import org.junit.jupiter.api.Test;
 import org.returnflow.contracts.notification.RecipientType;
 import org.returnflow.contracts.notification.TemplateKey;
+import org.returnflow.contracts.notification.TranslationStatus;
 import org.returnflow.notification.config.NotificationAccessRules;
 import org.returnflow.notification.domain.NotificationRequests;
 import org.returnflow.notification.domain.NotificationStatus;
@@ -47,7 +48,8 @@ class NotificationControllerTest {
     void listsTheDeliveriesOfACaseWithStatusLanguageAndTimes() throws Exception {
         UUID id = UUID.randomUUID();
         NotificationView view = new NotificationView(id, CASE, RecipientType.DETAINEE, TemplateKey.CASE_BOOKED, null,
-                "en", "sw", true, NotificationStatus.DELIVERED, Instant.parse("2026-11-20T10:00:00Z"),
+                "prs", "fa-AF", false, "prs", TranslationStatus.DRAFT, true, NotificationStatus.DELIVERED,
+                Instant.parse("2026-11-20T10:00:00Z"),
                 Instant.parse("2026-11-20T10:00:02Z"), null, 1, null, "<" + id + "@returnflow.local>");
         when(requests.ofCase(eq(CASE), eq(0), eq(20), any())).thenReturn(PageResponse.of(List.of(view), 0, 20, 1));
 
@@ -56,8 +58,12 @@ class NotificationControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalElements").value(1))
                 .andExpect(jsonPath("$.content[0].recipientType").value("DETAINEE"))
-                .andExpect(jsonPath("$.content[0].locale").value("en"))
-                .andExpect(jsonPath("$.content[0].fallbackLocale").value(true))
+                .andExpect(jsonPath("$.content[0].locale").value("prs"))
+                .andExpect(jsonPath("$.content[0].requestedLocale").value("fa-AF"))
+                .andExpect(jsonPath("$.content[0].fallbackLocale").value(false))
+                .andExpect(jsonPath("$.content[0].templateLanguage").value("prs"))
+                .andExpect(jsonPath("$.content[0].translationStatus").value("DRAFT"))
+                .andExpect(jsonPath("$.content[0].englishAttached").value(true))
                 .andExpect(jsonPath("$.content[0].status").value("DELIVERED"))
                 .andExpect(jsonPath("$.content[0].deliveredAt").value("2026-11-20T10:00:02Z"))
                 .andExpect(jsonPath("$.content[0].address").doesNotExist());

@@ -52,11 +52,13 @@ class SmtpGatewayTest {
         assertThat(mail.getMessageID()).isEqualTo(messageId);
         assertThat(mail.getSubject()).isEqualTo(notice.subject()).startsWith("پرواز بازگشت RF2601");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("notices@returnflow.test");
-        assertThat(mail.getHeader("Content-Language")).containsExactly("fa");
-        assertThat(SmtpSink.part(mail, "text/plain")).contains("در تهران فرود می‌آید")
-                .contains("با وکیل خود و با کنسولگری کشور خود تماس بگیرد");
+        assertThat(mail.getHeader("Content-Language")).as("the Persian draft, and the English text")
+                .containsExactly("fa, en");
+        assertThat(SmtpSink.part(mail, "text/plain")).isEqualTo(notice.text())
+                .containsSubsequence("در تهران فرود می‌آید", "با وکیل خود و با کنسولگری کشور خود تماس بگیرد",
+                        "The same notice in English.", "arrives in Tehran");
         assertThat(SmtpSink.part(mail, "text/html")).contains("<html dir=\"rtl\" lang=\"fa\">")
-                .contains("دوحه");
+                .contains("دوحه").contains("<div dir=\"ltr\" lang=\"en\">");
     }
 
     @Test
@@ -77,6 +79,7 @@ class SmtpGatewayTest {
 
         MimeMessage mail = smtp.messagesTo("mtu@example.org").get(0);
         assertThat(mail.getSubject()).startsWith("Return flight RF2601");
+        assertThat(mail.getHeader("Content-Language")).containsExactly("en");
         assertThat(SmtpSink.part(mail, "text/html")).contains("<html dir=\"ltr\" lang=\"en\">")
                 .contains("stops over in Doha and arrives in Tehran");
     }

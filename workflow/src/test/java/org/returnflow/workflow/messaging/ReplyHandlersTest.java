@@ -117,7 +117,7 @@ class ReplyHandlersTest {
     void aDeliveryAnswersItsRecipientsRequestAndRecordsWhenItArrived() {
         Reply reply = single(in -> handlers.notificationDeliveredHandler(in), new NotificationDelivered(CASE,
                 UUID.randomUUID(), RecipientType.CONSULATE, TemplateKey.CASE_BOOKED, "en", false, "<m@x>",
-                Instant.parse("2026-11-20T09:00:00Z"), UUID.randomUUID(), REQUEST));
+                Instant.parse("2026-11-20T09:00:00Z"), UUID.randomUUID(), REQUEST, null));
 
         assertThat(reply.answers()).isEqualTo("SendNotification");
         assertThat(reply.localMatch()).containsExactlyEntriesOf(java.util.Map.of("recipientType", "CONSULATE"));
