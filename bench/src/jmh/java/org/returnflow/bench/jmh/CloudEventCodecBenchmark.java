@@ -50,7 +50,7 @@ public class CloudEventCodecBenchmark {
     public void setUp() {
         serializer.configure(Map.of(), false);
         message = new SeatBooked(UUID.randomUUID(), UUID.randomUUID(), "RB12345001", "17",
-                Instant.parse("2026-12-05T06:00:00Z"), "AEX", List.of("DOH"), "IKA");
+                Instant.parse("2026-12-05T06:00:00Z"), "AEX", List.of("DOH"), "IKA", UUID.randomUUID());
         headers = new RecordHeaders();
         value = serializer.serialize("flight.events", headers, event(ContractJson.toBytes(message)));
     }

@@ -148,7 +148,7 @@ public class OutboxBenchmark {
 
     private static SeatBooked seatBooked() {
         return new SeatBooked(UUID.randomUUID(), UUID.randomUUID(), "RB12345001", "17",
-                Instant.parse("2026-12-05T06:00:00Z"), "AEX", List.of("DOH"), "IKA");
+                Instant.parse("2026-12-05T06:00:00Z"), "AEX", List.of("DOH"), "IKA", UUID.randomUUID());
     }
 
     /** A handler that accepts the message and does nothing, so only the platform's work is measured. */

@@ -44,7 +44,7 @@ final class EngineBeans {
     static Map<Object, Object> of(InEngineReplies replies, Consumer<String> notified) {
         Map<Object, Object> beans = new HashMap<>();
         beans.put("caseStates", new CaseStates(notified));
-        beans.put("blockerRules", new BlockerRules());
+        beans.put("safeguards", new Safeguards());
         beans.put("notice", new Notice());
         beans.put("destinationRequirements", new DestinationRequirements());
         beans.put("timers", new Timers());
@@ -138,9 +138,15 @@ final class EngineBeans {
         }
     }
 
-    /** {@code blockerRules}: blockerCodes and blocked from the assessment's JSON blockers. */
-    public static final class BlockerRules {
-        public void assess(DelegateExecution execution) {
+    /**
+     * {@code safeguards}: the workflow reads each decision from its case records; the bare engine
+     * keeps the same facts in the variables the replies set, at no cost beyond the engine's.
+     */
+    public static final class Safeguards {
+        public void assessed(DelegateExecution execution) {
+        }
+
+        public boolean blocked(DelegateExecution execution) {
             List<String> codes = new ArrayList<>();
             Object json = execution.getVariable("blockers");
             if (json instanceof String s && !s.isBlank()) {
@@ -152,10 +158,7 @@ final class EngineBeans {
                     throw new IllegalStateException("blockers is not JSON", e);
                 }
             }
-            execution.setVariable("blockerCodes", String.join(",", codes));
-            boolean noAnswer = !(execution.getVariable("eligible") instanceof Boolean);
-            execution.setVariable("blocked", !codes.isEmpty() || noAnswer
-                    || (Boolean.FALSE.equals(execution.getVariable("eligible")) && codes.isEmpty()));
+            return !codes.isEmpty() || !Boolean.TRUE.equals(execution.getVariable("eligible"));
         }
 
         public String offloadReason(DelegateExecution execution) {
@@ -166,13 +169,54 @@ final class EngineBeans {
             execution.setVariable("releaseReason", "LEGAL_HOLD_PLACED");
         }
 
+        public String reviewDecision(DelegateExecution execution) {
+            return String.valueOf(execution.getVariable("decision"));
+        }
+
+        public boolean needsSupervisorApproval(DelegateExecution execution) {
+            return false;
+        }
+
+        public String supervisorDecision(DelegateExecution execution) {
+            return String.valueOf(execution.getVariable("supervisorDecision"));
+        }
+
+        public boolean consentToRequest(DelegateExecution execution) {
+            return execution.getVariable("voluntary") == null;
+        }
+
+        public boolean consentRefusedWhereRequired(DelegateExecution execution) {
+            return Boolean.FALSE.equals(execution.getVariable("voluntary")) && requiresConsent(execution);
+        }
+
+        public boolean requiresConsent(DelegateExecution execution) {
+            return Boolean.TRUE.equals(execution.getVariable("requiresConsent"));
+        }
+
+        public void consentTaken(DelegateExecution execution) {
+        }
+
+        public void consentTimedOut(DelegateExecution execution) {
+            execution.setVariable("voluntary", false);
+        }
+
         public void consentWithdrawn(DelegateExecution execution) {
             execution.setVariable("voluntary", false);
             execution.setVariable("releaseReason", "CONSENT_WITHDRAWN");
         }
 
+        public void seatTaken(DelegateExecution execution) {
+        }
+
         public void flightCancelled(DelegateExecution execution) {
             execution.removeVariable("flightId");
+        }
+
+        public void seatStruck(DelegateExecution execution) {
+        }
+
+        public boolean rebookAfterStrike(DelegateExecution execution) {
+            return false;
         }
     }
 
@@ -198,7 +242,6 @@ final class EngineBeans {
         }
 
         public void reset(DelegateExecution execution) {
-            execution.removeVariable("latestDeliveredAt");
             for (String recipient : List.of("DETAINEE", "COUNSEL", "CONSULATE")) {
                 execution.getProcessInstance().removeVariable("notificationAttempts_" + recipient);
             }
@@ -213,24 +256,15 @@ final class EngineBeans {
             execution.getProcessInstance().removeVariable("notificationAttempts_" + execution.getVariable("recipientType"));
         }
 
-        public void delivered(DelegateExecution execution) {
-            Object at = execution.getVariable("deliveredAt");
-            Instant deliveredAt = at == null ? Instant.now() : Instant.parse(at.toString());
-            Object latest = execution.getProcessInstance().getVariable("latestDeliveredAt");
-            if (latest == null || deliveredAt.isAfter(Instant.parse(latest.toString()))) {
-                execution.getProcessInstance().setVariable("latestDeliveredAt", deliveredAt.toString());
-            }
-        }
-
+        /** The bare engine delivers every notice at once: the window holds when the flight leaves noticeHours from now. */
         public boolean windowRespected(DelegateExecution execution) {
             Object departure = execution.getVariable("departureAt");
-            Object latest = execution.getVariable("latestDeliveredAt");
             Object hours = execution.getVariable("noticeHours");
-            if (departure == null || latest == null) {
+            if (departure == null) {
                 return false;
             }
             int notice = hours instanceof Number n ? n.intValue() : 72;
-            return !Instant.parse(departure.toString()).isBefore(Instant.parse(latest.toString()).plus(Duration.ofHours(notice)));
+            return !Instant.parse(departure.toString()).isBefore(Instant.now().plus(Duration.ofHours(notice)));
         }
     }
 
