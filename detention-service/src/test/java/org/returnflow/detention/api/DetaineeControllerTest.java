@@ -102,7 +102,7 @@ class DetaineeControllerTest {
         verify(records).register(registration.capture());
         assertThat(registration.getValue()).isEqualTo(new Registration("Dariush", "Karimi", LocalDate.of(1990, 6, 15),
                 "IRN", "fa", "LA-JENA", LocalDate.of(2026, 3, 1), "Counsel of Record", "counsel@law.example",
-                LocalDate.of(2026, 4, 2), true));
+                LocalDate.of(2026, 4, 2), true, null, null));
     }
 
     @Test
@@ -242,7 +242,7 @@ class DetaineeControllerTest {
         ArgumentCaptor<DetaineeFilter> filter = ArgumentCaptor.forClass(DetaineeFilter.class);
         ArgumentCaptor<Pageable> pageable = ArgumentCaptor.forClass(Pageable.class);
         verify(records).list(filter.capture(), pageable.capture());
-        assertThat(filter.getValue()).isEqualTo(new DetaineeFilter("IRN", null, CustodyStatus.IN_CUSTODY,
+        assertThat(filter.getValue()).isEqualTo(DetaineeFilter.of("IRN", null, CustodyStatus.IN_CUSTODY,
                 Optional.of(Set.of("LA-JENA"))));
         assertThat(pageable.getValue().getPageNumber()).isEqualTo(1);
         assertThat(pageable.getValue().getPageSize()).isEqualTo(5);

@@ -48,7 +48,7 @@ class EligibilityRulesTest {
     @Test
     void everyBlockerIsReportedAtOnceAndEligibleIsFalse() {
         Detainee d = Records.bare(new Registration("A", "B", LocalDate.of(2012, 1, 1), "VNM", "vi", "LA-JENA",
-                LocalDate.of(2026, 1, 1), null, null, null, null));
+                LocalDate.of(2026, 1, 1), null, null, null, null, null, null));
         Records.hold(d, LegalHoldKind.APPEAL);
         Records.permit(d, LocalDate.of(2025, 1, 1), LocalDate.of(2027, 1, 1));
         Records.item(d, PropertyKind.ID_DOCUMENT);
@@ -86,7 +86,7 @@ class EligibilityRulesTest {
         void noOrderBlocks() {
             Detainee d = Records.removable();
             Detainee withoutOrder = Records.bare(new Registration("A", "B", LocalDate.of(1990, 1, 1), "IRN", "fa",
-                    "LA-JENA", LocalDate.of(2026, 1, 1), null, null, null, null));
+                    "LA-JENA", LocalDate.of(2026, 1, 1), null, null, null, null, null, null));
             Records.addTravelDocument(withoutOrder, LocalDate.of(2030, 1, 1));
             Records.addClearance(withoutOrder, true, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 1));
 
@@ -112,7 +112,7 @@ class EligibilityRulesTest {
 
         private Detainee withOrder(LocalDate issuedOn, boolean isFinal) {
             Detainee d = Records.bare(new Registration("A", "B", LocalDate.of(1990, 1, 1), "IRN", "fa", "LA-JENA",
-                    LocalDate.of(2026, 1, 1), null, null, issuedOn, isFinal));
+                    LocalDate.of(2026, 1, 1), null, null, issuedOn, isFinal, null, null));
             Records.addTravelDocument(d, LocalDate.of(2030, 1, 1));
             Records.addClearance(d, true, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 1));
             return d;

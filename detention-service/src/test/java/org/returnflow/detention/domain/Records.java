@@ -21,7 +21,7 @@ public final class Records {
     public static Registration registration(LocalDate dateOfBirth, String nationality) {
         return new Registration(GIVEN_NAME, FAMILY_NAME, dateOfBirth, nationality, "fa", "LA-JENA",
                 LocalDate.of(2026, 3, 1), "Counsel of Record", "counsel@law.example",
-                LocalDate.of(2026, 4, 2), true);
+                LocalDate.of(2026, 4, 2), true, null, null);
     }
 
     /** An adult Iranian national in custody, with a final order, a passport and a fit-to-fly clearance for DEPARTURE. */
