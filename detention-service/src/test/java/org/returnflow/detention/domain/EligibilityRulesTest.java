@@ -232,6 +232,52 @@ class EligibilityRulesTest {
     }
 
     @Nested
+    class InvalidatedRecords {
+
+        @Test
+        void anInvalidatedPassportNoLongerCounts() {
+            Detainee d = Records.removable();
+            Records.invalidate(d.travelDocuments().get(0), InvalidationReason.STOLEN);
+
+            Eligibility e = assess(d);
+
+            assertThat(codes(e)).containsExactly(BlockerCode.NO_TRAVEL_DOCUMENT);
+            assertThat(e.blockers().get(0).detail()).contains("invalidated");
+        }
+
+        @Test
+        void anInvalidatedClearanceNoLongerClears() {
+            Detainee d = Records.removable();
+            Records.invalidate(d.medicalClearances().get(0), InvalidationReason.REASSESSED);
+
+            assertThat(codes(assess(d))).containsExactly(BlockerCode.NOT_FIT_TO_FLY);
+        }
+
+        @Test
+        void anInvalidatedPermitNoLongerBlocks() {
+            Detainee d = Records.removable();
+            ResidencePermit permit = Records.permit(d, DEPARTURE.minusYears(1), DEPARTURE.plusYears(1));
+            assertThat(codes(assess(d))).containsExactly(BlockerCode.VALID_RESIDENCE_PERMIT);
+
+            Records.invalidate(permit, InvalidationReason.REVOKED);
+
+            assertThat(assess(d).eligible()).isTrue();
+        }
+
+        @Test
+        void aRecordIsInvalidatedOnlyOnce() {
+            Detainee d = Records.removable();
+            TravelDocument passport = d.travelDocuments().get(0);
+            Records.invalidate(passport, InvalidationReason.LOST);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                    Records.invalidate(passport, InvalidationReason.RECORDED_IN_ERROR))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(passport.invalidation()).get().extracting(Invalidation::reason).isEqualTo(InvalidationReason.LOST);
+        }
+    }
+
+    @Nested
     class FitToFly {
 
         private Detainee withClearance(boolean fit, LocalDate assessedOn, LocalDate validUntil) {
