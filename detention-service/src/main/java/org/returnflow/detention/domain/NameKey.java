@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  *   <li>ICU transliterates any script to Latin, then to ASCII, in lower case: accents go
  *       ({@code Hoseïn}, {@code Ḥusayn}), and a name in Cyrillic gets its Latin form. Arabic script
  *       writes no short vowels, so a name typed in it finds only names typed the same way.
- *       Apostrophes ({@code Ja'far}) disappear; anything else that is not a letter separates words.</li>
+ *       Apostrophes ({@code Ja'far}) disappear; anything else that is not a letter separates words.
+ *       A number is a word of its own and kept as it is.</li>
  *   <li>Within one name field, {@code abd} with its article joins the next word ({@code Abd al-Rahman},
  *       {@code Abdul Rahman} → one word), and a lone article ({@code al}, {@code el}) before a word is dropped.</li>
  *   <li>Doubled letters become single ({@code Hossein} → {@code hosein}); the article after {@code abd}
@@ -44,7 +46,8 @@ public final class NameKey {
     public static final int MAX_LENGTH = 200;
 
     private static final Pattern APOSTROPHES = Pattern.compile("['`\u2018\u2019\u02B9\u02BB\u02BC\u02BE\u02BF]");
-    private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z]+");
+    /** A word: a run of letters, or a run of digits (names rarely hold digits; generated test names do). */
+    private static final Pattern WORD = Pattern.compile("[a-z]+|[0-9]+");
     /** {@code abd} alone or with its article ({@code abdul}, {@code abdol}, {@code abdur}, ...): it joins the next word. */
     private static final Pattern ABD_WITH_ARTICLE = Pattern.compile("abd(?:[aeiou][lrsnztd])?");
     private static final Set<String> ARTICLES = Set.of("al", "el", "ol", "ul");
@@ -130,10 +133,9 @@ public final class NameKey {
             return words;
         }
         String ascii = APOSTROPHES.matcher(Ascii.TRANSLITERATOR.transliterate(text)).replaceAll("");
-        for (String word : NOT_LETTERS.split(ascii)) {
-            if (!word.isEmpty()) {
-                words.add(word);
-            }
+        Matcher word = WORD.matcher(ascii);
+        while (word.find()) {
+            words.add(word.group());
         }
         return words;
     }
@@ -154,6 +156,9 @@ public final class NameKey {
     }
 
     static String wordKey(String word) {
+        if (Character.isDigit(word.charAt(0))) {
+            return word;
+        }
         String s = collapseRuns(word);
         s = ABD_ARTICLE.matcher(s).replaceFirst("abd");
         s = FINAL_H_AFTER_VOWEL.matcher(s).replaceFirst("$1");
@@ -203,12 +208,16 @@ public final class NameKey {
         return out.toString();
     }
 
-    /** Two keys as one word: a symbol both end and start with is written once. */
+    /** Two keys as one word: a symbol both end and start with is written once; numbers stay apart. */
     private static String join(String first, String second) {
-        if (!first.isEmpty() && !second.isEmpty() && first.charAt(first.length() - 1) == second.charAt(0)) {
-            return first + second.substring(1);
+        if (first.isEmpty() || second.isEmpty()) {
+            return first + second;
         }
-        return first + second;
+        char last = first.charAt(first.length() - 1);
+        if (Character.isDigit(last) && Character.isDigit(second.charAt(0))) {
+            return first + "-" + second;
+        }
+        return last == second.charAt(0) ? first + second.substring(1) : first + second;
     }
 
     private static String cut(String key) {

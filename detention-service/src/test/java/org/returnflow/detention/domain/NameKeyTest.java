@@ -86,8 +86,15 @@ class NameKeyTest {
 
     @Test
     void aTextWithoutLettersHasNoWords() {
-        assertThat(NameKey.words("  -- 123 '")).isEmpty();
+        assertThat(NameKey.words("  -- ' ")).isEmpty();
         assertThat(NameKey.queryTerms("")).isEmpty();
+    }
+
+    @Test
+    void numbersAreWordsKeptAsTheyAre() {
+        assertThat(NameKey.field("Person 3-17")).isNotEqualTo(NameKey.field("Person 31-7"));
+        assertThat(NameKey.field("Person 3-11")).isNotEqualTo(NameKey.field("Person 3-1"));
+        assertThat(NameKey.words("Ali2")).containsExactly(NameKey.field("Ali"), "2");
     }
 
     @Test
