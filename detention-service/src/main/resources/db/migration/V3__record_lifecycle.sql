@@ -70,35 +70,25 @@ begin
 end;
 $$;
 
-alter table residence_permit
-    add column invalidated_at      timestamptz,
-    add column invalidated_by      varchar(200),
-    add column invalidation_reason varchar(40),
-    add column invalidation_note   varchar(500),
-    add constraint residence_permit_invalidated_completely check (
-        (invalidated_at is null and invalidated_by is null and invalidation_reason is null and invalidation_note is null)
-        or (invalidated_at is not null and invalidated_by is not null and invalidation_reason ~ '^[A-Z][A-Z0-9_]*$'));
-create trigger residence_permit_invalidation_is_final
-    before update on residence_permit for each row execute function invalidation_is_final();
-
-alter table travel_document
-    add column invalidated_at      timestamptz,
-    add column invalidated_by      varchar(200),
-    add column invalidation_reason varchar(40),
-    add column invalidation_note   varchar(500),
-    add constraint travel_document_invalidated_completely check (
-        (invalidated_at is null and invalidated_by is null and invalidation_reason is null and invalidation_note is null)
-        or (invalidated_at is not null and invalidated_by is not null and invalidation_reason ~ '^[A-Z][A-Z0-9_]*$'));
-create trigger travel_document_invalidation_is_final
-    before update on travel_document for each row execute function invalidation_is_final();
-
-alter table medical_clearance
-    add column invalidated_at      timestamptz,
-    add column invalidated_by      varchar(200),
-    add column invalidation_reason varchar(40),
-    add column invalidation_note   varchar(500),
-    add constraint medical_clearance_invalidated_completely check (
-        (invalidated_at is null and invalidated_by is null and invalidation_reason is null and invalidation_note is null)
-        or (invalidated_at is not null and invalidated_by is not null and invalidation_reason ~ '^[A-Z][A-Z0-9_]*$'));
-create trigger medical_clearance_invalidation_is_final
-    before update on medical_clearance for each row execute function invalidation_is_final();
+-- The same columns, constraint and trigger on each of the three tables.
+do $$
+declare
+    t text;
+begin
+    foreach t in array array['residence_permit', 'travel_document', 'medical_clearance'] loop
+        execute format('alter table %I
+            add column invalidated_at      timestamptz,
+            add column invalidated_by      varchar(200),
+            add column invalidation_reason varchar(40),
+            add column invalidation_note   varchar(500),
+            add constraint %I check (
+                (invalidated_at is null and invalidated_by is null and invalidation_reason is null
+                    and invalidation_note is null)
+                or (invalidated_at is not null and invalidated_by is not null
+                    and invalidation_reason ~ ''^[A-Z][A-Z0-9_]*$''))',
+            t, t || '_invalidated_completely');
+        execute format('create trigger %I before update on %I for each row execute function invalidation_is_final()',
+            t || '_invalidation_is_final', t);
+    end loop;
+end;
+$$;

@@ -65,7 +65,6 @@ class DetentionServiceIT {
     private static final LocalDate PERMIT_ENDS = DEPARTURE.plusDays(10);
 
     private static final java.util.concurrent.atomic.AtomicInteger PEOPLE = new java.util.concurrent.atomic.AtomicInteger();
-    private static CloudEventSender sender;
 
     @Autowired
     TestRestTemplate http;
@@ -76,16 +75,11 @@ class DetentionServiceIT {
 
     @AfterAll
     static void closeSender() {
-        if (sender != null) {
-            sender.close();
-        }
+        TestBrokerSender.close();
     }
 
     private static CloudEventSender sender() {
-        if (sender == null) {
-            sender = CloudEventSender.toTestBroker();
-        }
-        return sender;
+        return TestBrokerSender.get();
     }
 
     // ---- HTTP helpers --------------------------------------------------------------------------

@@ -60,7 +60,6 @@ class RecordLifecycleIT {
     private static final String ASSESSED = "returnflow.detention.EligibilityAssessed.v1";
     private static final TestClient AGENCY = TestClient.DETENTION_AGENCY;
 
-    private static CloudEventSender sender;
 
     @Autowired
     TestRestTemplate http;
@@ -71,16 +70,11 @@ class RecordLifecycleIT {
 
     @AfterAll
     static void closeSender() {
-        if (sender != null) {
-            sender.close();
-        }
+        TestBrokerSender.close();
     }
 
     private static CloudEventSender sender() {
-        if (sender == null) {
-            sender = CloudEventSender.toTestBroker();
-        }
-        return sender;
+        return TestBrokerSender.get();
     }
 
     // ---- helpers -------------------------------------------------------------------------------
