@@ -16,6 +16,7 @@ import org.returnflow.contracts.consent.RequestConsent;
 import org.returnflow.contracts.detention.AssessEligibility;
 import org.returnflow.contracts.detention.DescribeDetainee;
 import org.returnflow.contracts.detention.DetaineeDescribed;
+import org.returnflow.contracts.detention.DetaineeRecordChanged;
 import org.returnflow.contracts.detention.DetaineeReleasedFromOperation;
 import org.returnflow.contracts.detention.DetaineeRemoved;
 import org.returnflow.contracts.detention.DetaineeUnknown;
@@ -60,6 +61,7 @@ public final class MessageCatalog {
             event("detention", LegalHoldLifted.class),
             event("detention", DetaineeRemoved.class),
             event("detention", DetaineeReleasedFromOperation.class),
+            event("detention", DetaineeRecordChanged.class),
 
             command("consent", RequestConsent.class),
             event("consent", ConsentRequested.class),

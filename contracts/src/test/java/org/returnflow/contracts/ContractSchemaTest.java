@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.returnflow.contracts.detention.BlockerCode;
 import org.returnflow.contracts.detention.CustodyStatus;
 import org.returnflow.contracts.detention.DetaineeDescribed;
+import org.returnflow.contracts.detention.DetaineeRecordChange;
+import org.returnflow.contracts.detention.DetaineeRecordChanged;
 import org.returnflow.contracts.detention.EligibilityAssessed;
 import org.returnflow.contracts.detention.EligibilityStage;
 import org.returnflow.contracts.detention.LegalHoldKind;
@@ -130,6 +132,23 @@ class ContractSchemaTest {
     }
 
     @Test
+    void aRecordChangeWithoutCaseValidatesAndCarriesNoText() {
+        DetaineeRecordChanged transferred = new DetaineeRecordChanged(null, Samples.DETAINEE,
+                DetaineeRecordChange.TRANSFERRED, true, null, null, Samples.NOW);
+        MessageDescriptor descriptor = MessageCatalog.of(transferred);
+
+        assertThat(ContractSchemas.validate(descriptor, ContractJson.mapper().valueToTree(transferred))).isEmpty();
+        assertThat(Messages.partitionKey(transferred)).isEqualTo(Samples.DETAINEE.toString());
+        assertThat(Messages.partitionKey(Samples.of(DetaineeRecordChanged.class))).isEqualTo(Samples.CASE.toString());
+        assertThat(ContractSchemas.validate(descriptor, sampleJson(descriptor).put("reasonCode", "released on bond")))
+                .isNotEmpty();
+        assertThat(ContractSchemas.validate(descriptor, sampleJson(descriptor).put("change", "NAME_CHANGED")))
+                .isNotEmpty();
+        assertThat(ContractSchemas.validate(descriptor, sampleJson(descriptor).put("toFacility", "LA-ASF")))
+                .isNotEmpty();
+    }
+
+    @Test
     void notificationToCounselValidates() {
         SendNotification toCounsel = new SendNotification(Samples.CASE, null, RecipientType.COUNSEL,
                 "counsel@example.org", null, TemplateKey.CASE_WITHDRAWN, "en", null, null);
@@ -174,6 +193,7 @@ class ContractSchemaTest {
                 "BlockerCode", BlockerCode.class,
                 "LegalHoldKind", LegalHoldKind.class,
                 "CustodyStatus", CustodyStatus.class,
+                "DetaineeRecordChange", DetaineeRecordChange.class,
                 "RecipientType", RecipientType.class,
                 "TemplateKey", TemplateKey.class,
                 "CaseState", CaseState.class);

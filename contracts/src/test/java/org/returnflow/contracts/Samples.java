@@ -18,6 +18,8 @@ import org.returnflow.contracts.detention.BlockerCode;
 import org.returnflow.contracts.detention.CustodyStatus;
 import org.returnflow.contracts.detention.DescribeDetainee;
 import org.returnflow.contracts.detention.DetaineeDescribed;
+import org.returnflow.contracts.detention.DetaineeRecordChange;
+import org.returnflow.contracts.detention.DetaineeRecordChanged;
 import org.returnflow.contracts.detention.DetaineeReleasedFromOperation;
 import org.returnflow.contracts.detention.DetaineeRemoved;
 import org.returnflow.contracts.detention.DetaineeUnknown;
@@ -114,6 +116,8 @@ final class Samples {
         put(m, new LegalHoldLifted(CASE, DETAINEE, HOLD, LegalHoldKind.APPEAL, NOW.plusSeconds(86_400)));
         put(m, new DetaineeRemoved(CASE, DETAINEE, FLIGHT, DEPARTURE.plusSeconds(20 * 3600), REQUEST));
         put(m, new DetaineeReleasedFromOperation(CASE, DETAINEE, "LEGAL_REVIEW_WITHDRAWN", NOW, REQUEST));
+        put(m, new DetaineeRecordChanged(CASE, DETAINEE, DetaineeRecordChange.CUSTODY_RELEASED, true,
+                UUID.fromString("5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d11"), "RELIEF_GRANTED", NOW));
 
         put(m, new RequestConsent(CASE, DETAINEE, "fa", DETAINED_SINCE, NOW.plusSeconds(7 * 86_400)));
         put(m, new ConsentRequested(CASE, CONSENT, DETAINEE, "fa", NOW.plusSeconds(7 * 86_400), REQUEST));

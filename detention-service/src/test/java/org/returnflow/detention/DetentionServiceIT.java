@@ -1,7 +1,6 @@
 package org.returnflow.detention;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.returnflow.contracts.Topics;
@@ -41,7 +40,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,7 +56,6 @@ import static org.awaitility.Awaitility.await;
 class DetentionServiceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GIVEN_NAME = "Dariush";
     private static final String FAMILY_NAME = "Karimi";
     private static final LocalDate TODAY = LocalDate.now();
@@ -67,7 +64,7 @@ class DetentionServiceIT {
     /** The last day of the residence permit. */
     private static final LocalDate PERMIT_ENDS = DEPARTURE.plusDays(10);
 
-    private static CloudEventSender sender;
+    private static final java.util.concurrent.atomic.AtomicInteger PEOPLE = new java.util.concurrent.atomic.AtomicInteger();
 
     @Autowired
     TestRestTemplate http;
@@ -78,30 +75,17 @@ class DetentionServiceIT {
 
     @AfterAll
     static void closeSender() {
-        if (sender != null) {
-            sender.close();
-        }
+        TestBrokerSender.close();
     }
 
     private static CloudEventSender sender() {
-        if (sender == null) {
-            sender = CloudEventSender.toTestBroker();
-        }
-        return sender;
+        return TestBrokerSender.get();
     }
 
     // ---- HTTP helpers --------------------------------------------------------------------------
 
     private ResponseEntity<JsonNode> call(HttpMethod method, String path, Object body, TestClient client) {
-        HttpHeaders headers = client.headers();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-        try {
-            JsonNode node = response.getBody() == null ? null : JSON.readTree(response.getBody());
-            return new ResponseEntity<>(node, response.getHeaders(), response.getStatusCode());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new DetentionHttp(http).call(method, path, body, client);
     }
 
     private ResponseEntity<JsonNode> post(String path, Object body) {
@@ -112,18 +96,13 @@ class DetentionServiceIT {
         return call(HttpMethod.GET, path, null, TestClient.DETENTION_AGENCY);
     }
 
+    /**
+     * The same name and date of birth every time, with a numbered family name: one person registered
+     * twice would be refused as a duplicate (409).
+     */
     private static Map<String, Object> registration(String nationality) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("givenName", GIVEN_NAME);
-        body.put("familyName", FAMILY_NAME);
-        body.put("dateOfBirth", "1990-06-15");
-        body.put("nationality", nationality);
-        body.put("preferredLanguage", "fa");
-        body.put("facilityCode", "LA-JENA");
-        body.put("detainedSince", TODAY.minusMonths(3).toString());
-        body.put("counsel", Map.of("name", "Counsel of Record", "email", "counsel.karimi@law.example"));
-        body.put("removalOrder", Map.of("issuedOn", TODAY.minusMonths(1).toString(), "isFinal", true));
-        return body;
+        return DetentionHttp.registration(GIVEN_NAME, FAMILY_NAME + " " + PEOPLE.incrementAndGet(),
+                LocalDate.parse("1990-06-15"), nationality, "LA-JENA");
     }
 
     /** Registers a person with a final order, a passport, a fit-to-fly clearance and a permit until PERMIT_ENDS. */

@@ -85,7 +85,7 @@ class AttachedRecordsController {
         notBefore(request.assessedOn(), request.validUntil(), "assessedOn");
         Reach.require(records, id);
         return MedicalClearanceView.of(records.addMedicalClearance(id, request.fitToFly(), request.assessedOn(),
-                request.validUntil()));
+                request.validUntil()), false);
     }
 
     @PostMapping("/property")

@@ -2,19 +2,28 @@ package org.returnflow.detention.api;
 
 import org.returnflow.platform.web.CountryCode;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.returnflow.contracts.detention.LegalHoldKind;
+import org.returnflow.detention.domain.ExternalId;
+import org.returnflow.detention.domain.InvalidationReason;
 import org.returnflow.detention.domain.PropertyKind;
 import org.returnflow.detention.domain.Registration;
+import org.returnflow.detention.domain.ReleaseReason;
+import org.returnflow.detention.domain.TransferReason;
 import org.returnflow.detention.domain.TravelDocumentKind;
 
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The request bodies of the detention API, with the field names of DESIGN.md. */
@@ -23,7 +32,10 @@ final class DetaineeRequests {
     private DetaineeRequests() {
     }
 
-    /** {@code POST /api/detainees}. */
+    /**
+     * {@code POST /api/detainees}. {@code externalIds} maps a scheme to a value
+     * ({@code {"A-NUMBER": "A123456789"}}); {@code confirmDistinctFrom} takes one id or a list.
+     */
     record RegisterDetainee(
             @NotBlank @Size(max = 200) String givenName,
             @NotBlank @Size(max = 200) String familyName,
@@ -33,15 +45,30 @@ final class DetaineeRequests {
             @NotBlank @Size(max = 20) String facilityCode,
             @NotNull @PastOrPresent LocalDate detainedSince,
             @Valid Counsel counsel,
-            @Valid RemovalOrder removalOrder) {
+            @Valid RemovalOrder removalOrder,
+            @Size(max = 10) Map<String, String> externalIds,
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Size(max = 20)
+            List<@NotNull UUID> confirmDistinctFrom) {
 
+        /** The registration; a malformed external identifier is a 400 naming {@code externalIds.<scheme>}. */
         Registration toRegistration() {
             return new Registration(givenName.strip(), familyName.strip(), dateOfBirth, nationality,
                     preferredLanguage, facilityCode, detainedSince,
                     counsel == null ? null : counsel.name().strip(), counsel == null ? null : counsel.email().strip(),
                     removalOrder == null ? null : removalOrder.issuedOn(),
-                    removalOrder == null ? null : removalOrder.isFinal());
+                    removalOrder == null ? null : removalOrder.isFinal(),
+                    DetaineeRequests.externalIds(externalIds),
+                    confirmDistinctFrom == null ? null : new HashSet<>(confirmDistinctFrom));
         }
+    }
+
+    /** Checked identifiers, one per scheme, in scheme order. */
+    static List<ExternalId> externalIds(Map<String, String> byScheme) {
+        if (byScheme == null) {
+            return List.of();
+        }
+        return byScheme.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> ExternalId.of(e.getKey(), e.getValue(), "externalIds")).toList();
     }
 
     /** Counsel of record; their address goes to the notification-service only. */
@@ -74,5 +101,25 @@ final class DetaineeRequests {
     }
 
     record LinkGuardian(@NotNull UUID guardianId) {
+    }
+
+    /** {@code POST /api/detainees/{id}/transfer}: a facility this service serves, and why. */
+    record Transfer(@NotBlank @Size(max = 20) String toFacility, @NotNull TransferReason reason,
+                    @Size(max = 500) String note) {
+    }
+
+    /** {@code POST /api/detainees/{id}/release}: why the person leaves custody. */
+    record Release(@NotNull ReleaseReason reason, @Size(max = 500) String note) {
+    }
+
+    /** {@code POST .../invalidate} of a permit, travel document or clearance. */
+    record Invalidate(@NotNull InvalidationReason reason, @Size(max = 500) String note) {
+    }
+
+    /** {@code POST /api/detainees/property/pack}: the items to pack, each done on its own. */
+    record PackItems(@NotEmpty @Size(max = 500) List<@NotNull @Valid PackItem> items) {
+    }
+
+    record PackItem(@NotNull UUID detaineeId, @NotNull UUID itemId) {
     }
 }

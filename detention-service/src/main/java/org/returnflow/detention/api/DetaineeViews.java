@@ -5,7 +5,11 @@ import org.returnflow.contracts.detention.Blocker;
 import org.returnflow.contracts.detention.CustodyStatus;
 import org.returnflow.contracts.detention.EligibilityStage;
 import org.returnflow.contracts.detention.LegalHoldKind;
+import org.returnflow.detention.domain.CustodyMovement;
 import org.returnflow.detention.domain.Detainee;
+import org.returnflow.detention.domain.ExternalIdentifier;
+import org.returnflow.detention.domain.Invalidation;
+import org.returnflow.detention.domain.InvalidationReason;
 import org.returnflow.detention.domain.LegalHold;
 import org.returnflow.detention.domain.MedicalClearance;
 import org.returnflow.detention.domain.PropertyItem;
@@ -17,12 +21,15 @@ import org.returnflow.detention.domain.TravelDocumentKind;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Response records with explicit fields (OWASP API3), never entities. A partner's view leaves
- * out names, the date of birth, counsel and document numbers: those fields are absent.
+ * out names, the date of birth, counsel, document numbers, external identifiers and free-text
+ * notes: those fields are absent.
  */
 final class DetaineeViews {
 
@@ -38,8 +45,9 @@ final class DetaineeViews {
                         RemovalOrderView removalOrder, UUID guardianId, UUID openCaseId,
                         List<ResidencePermitView> residencePermits, List<LegalHoldView> legalHolds,
                         List<TravelDocumentView> travelDocuments, List<MedicalClearanceView> medicalClearances,
-                        List<PropertyItemView> property, Instant createdAt, String createdBy, Instant updatedAt,
-                        String updatedBy) {
+                        List<PropertyItemView> property, Map<String, String> externalIds,
+                        List<CustodyMovementView> custodyHistory, long version, Instant createdAt,
+                        String createdBy, Instant updatedAt, String updatedBy) {
 
         static DetaineeView of(Detainee d, boolean partner) {
             return new DetaineeView(d.id(), d.caseNumber(), partner ? null : d.givenName(),
@@ -53,9 +61,34 @@ final class DetaineeViews {
                     d.residencePermits().stream().map(p -> ResidencePermitView.of(p, partner)).toList(),
                     d.legalHolds().stream().map(LegalHoldView::of).toList(),
                     d.travelDocuments().stream().map(t -> TravelDocumentView.of(t, partner)).toList(),
-                    d.medicalClearances().stream().map(MedicalClearanceView::of).toList(),
+                    d.medicalClearances().stream().map(c -> MedicalClearanceView.of(c, partner)).toList(),
                     d.property().stream().map(PropertyItemView::of).toList(),
+                    partner ? null : externalIds(d.externalIds()),
+                    d.movements().stream().map(m -> CustodyMovementView.of(m, partner)).toList(),
+                    d.version() == null ? 0 : d.version(),
                     d.createdAt(), d.createdBy(), d.updatedAt(), d.updatedBy());
+        }
+
+        private static Map<String, String> externalIds(List<ExternalIdentifier> held) {
+            Map<String, String> byScheme = new LinkedHashMap<>();
+            held.forEach(e -> byScheme.put(e.scheme(), e.value()));
+            return byScheme;
+        }
+    }
+
+    /** A transfer or release: where from, where to, why. */
+    record CustodyMovementView(UUID id, CustodyMovement.Kind kind, String fromFacility, String toFacility,
+                               String reason, String note, Instant at, String by) {
+        static CustodyMovementView of(CustodyMovement m, boolean partner) {
+            return new CustodyMovementView(m.id(), m.kind(), m.fromFacility(), m.toFacility(), m.reason(),
+                    partner ? null : m.note(), m.movedAt(), m.movedBy());
+        }
+    }
+
+    /** That a permit, travel document or clearance no longer counts: when, by whom, why. */
+    record InvalidationView(Instant at, String by, InvalidationReason reason, String note) {
+        static InvalidationView of(Invalidation i, boolean partner) {
+            return new InvalidationView(i.at(), i.by(), i.reason(), partner ? null : i.note());
         }
     }
 
@@ -77,10 +110,11 @@ final class DetaineeViews {
     }
 
     record ResidencePermitView(UUID id, String type, String number, LocalDate validFrom, LocalDate validUntil,
-                               Instant recordedAt, String recordedBy) {
+                               Instant recordedAt, String recordedBy, InvalidationView invalidated) {
         static ResidencePermitView of(ResidencePermit p, boolean partner) {
             return new ResidencePermitView(p.id(), p.type(), partner ? null : p.number(), p.validFrom(),
-                    p.validUntil(), p.recordedAt(), p.recordedBy());
+                    p.validUntil(), p.recordedAt(), p.recordedBy(),
+                    p.invalidation().map(i -> InvalidationView.of(i, partner)).orElse(null));
         }
     }
 
@@ -93,18 +127,20 @@ final class DetaineeViews {
     }
 
     record TravelDocumentView(UUID id, TravelDocumentKind kind, String number, String issuingCountry,
-                              LocalDate validUntil, Instant recordedAt, String recordedBy) {
+                              LocalDate validUntil, Instant recordedAt, String recordedBy,
+                              InvalidationView invalidated) {
         static TravelDocumentView of(TravelDocument t, boolean partner) {
             return new TravelDocumentView(t.id(), t.kind(), partner ? null : t.number(), t.issuingCountry(),
-                    t.validUntil(), t.recordedAt(), t.recordedBy());
+                    t.validUntil(), t.recordedAt(), t.recordedBy(),
+                    t.invalidation().map(i -> InvalidationView.of(i, partner)).orElse(null));
         }
     }
 
     record MedicalClearanceView(UUID id, boolean fitToFly, LocalDate assessedOn, LocalDate validUntil,
-                                Instant recordedAt, String recordedBy) {
-        static MedicalClearanceView of(MedicalClearance c) {
+                                Instant recordedAt, String recordedBy, InvalidationView invalidated) {
+        static MedicalClearanceView of(MedicalClearance c, boolean partner) {
             return new MedicalClearanceView(c.id(), c.fitToFly(), c.assessedOn(), c.validUntil(), c.recordedAt(),
-                    c.recordedBy());
+                    c.recordedBy(), c.invalidation().map(i -> InvalidationView.of(i, partner)).orElse(null));
         }
     }
 

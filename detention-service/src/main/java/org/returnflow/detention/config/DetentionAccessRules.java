@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import static org.returnflow.platform.security.ApiAccessRules.scope;
 
 /**
- * Function-level rules (OWASP API5): reads need {@code detention:read}, writes
- * {@code detention:write}. The audit trail needs {@code detention:read}; partners are refused it
+ * Function-level rules (OWASP API5): reads need {@code detention:read}, writes (POST, and the
+ * merge patch of a record) {@code detention:write}. The audit trail needs {@code detention:read}; partners are refused it
  * by the controller. Object-level rules (facilities) are applied per detainee in the API.
  */
 @Component
@@ -22,6 +22,8 @@ public class DetentionAccessRules implements ApiAccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/detainees", "/api/detainees/**")
                 .hasAuthority(scope("detention:read"))
                 .requestMatchers(HttpMethod.POST, "/api/detainees", "/api/detainees/**")
+                .hasAuthority(scope("detention:write"))
+                .requestMatchers(HttpMethod.PATCH, "/api/detainees/*")
                 .hasAuthority(scope("detention:write"));
     }
 }

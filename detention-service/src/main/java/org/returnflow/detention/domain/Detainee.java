@@ -1,7 +1,9 @@
 package org.returnflow.detention.domain;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,13 +16,19 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.returnflow.contracts.detention.CustodyStatus;
+import org.returnflow.contracts.detention.DetaineeRecordChange;
+import org.returnflow.contracts.detention.DetaineeRecordChanged;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -79,6 +87,14 @@ public class Detainee {
     private String updatedBy;
     @Version
     private Long version;
+    /** Duplicate detection's key: the phonetic keys of the given and the family name (NameKey.person). */
+    @Column(name = "name_key")
+    private String nameKey;
+    /** Every phonetic key the person is found by (NameKey.searchKeys); written once, names are never patched. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "detainee_name_key", joinColumns = @JoinColumn(name = "detainee_id"))
+    @Column(name = "name_key", nullable = false)
+    private Set<String> searchKeys = new HashSet<>();
 
     @OneToMany(mappedBy = "detainee", cascade = CascadeType.ALL)
     @OrderBy("validFrom, recordedAt")
@@ -95,6 +111,12 @@ public class Detainee {
     @OneToMany(mappedBy = "detainee", cascade = CascadeType.ALL)
     @OrderBy("recordedAt")
     private List<PropertyItem> property = new ArrayList<>();
+    @OneToMany(mappedBy = "detainee", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("scheme")
+    private List<ExternalIdentifier> externalIds = new ArrayList<>();
+    @OneToMany(mappedBy = "detainee", cascade = CascadeType.ALL)
+    @OrderBy("movedAt")
+    private List<CustodyMovement> movements = new ArrayList<>();
 
     protected Detainee() {
     }
@@ -118,6 +140,11 @@ public class Detainee {
         this.createdBy = by;
         this.updatedAt = at;
         this.updatedBy = by;
+        this.nameKey = NameKey.person(givenName, familyName);
+        this.searchKeys.addAll(NameKey.searchKeys(givenName, familyName));
+        for (ExternalId externalId : registration.externalIds()) {
+            externalIds.add(new ExternalIdentifier(UUID.randomUUID(), this, externalId, at, by));
+        }
     }
 
     /** Whether the person is under 18 on a date. Someone born on 29 February turns 18 on 1 March in a common year. */
@@ -185,6 +212,68 @@ public class Detainee {
         this.custodyStatus = status;
     }
 
+    void changeCounsel(String name, String email) {
+        this.counselName = name;
+        this.counselEmail = email;
+    }
+
+    void changePreferredLanguage(String language) {
+        this.preferredLanguage = language;
+    }
+
+    void changeRemovalOrder(LocalDate issuedOn, Boolean isFinal) {
+        this.removalOrderIssuedOn = issuedOn;
+        this.removalOrderFinal = issuedOn == null ? null : isFinal;
+    }
+
+    /**
+     * Makes the external identifiers exactly {@code wanted}: a new scheme is added, a changed value
+     * is corrected in place, a scheme no longer wanted is removed.
+     *
+     * @return whether anything changed
+     */
+    boolean replaceExternalIds(List<ExternalId> wanted, Instant at, String by) {
+        Map<String, ExternalId> byScheme = new LinkedHashMap<>();
+        wanted.forEach(e -> byScheme.put(e.scheme(), e));
+        boolean changed = externalIds.removeIf(e -> !byScheme.containsKey(e.scheme()));
+        for (ExternalId next : byScheme.values()) {
+            Optional<ExternalIdentifier> held = externalIds.stream().filter(e -> e.scheme().equals(next.scheme()))
+                    .findFirst();
+            if (held.isEmpty()) {
+                externalIds.add(new ExternalIdentifier(UUID.randomUUID(), this, next, at, by));
+                changed = true;
+            } else if (!held.get().value().equals(next.value())) {
+                held.get().correct(next, at, by);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** Moves the person to another facility; the movement is kept as history. */
+    CustodyMovement transferTo(String facility, TransferReason reason, String note, Instant at, String by) {
+        CustodyMovement movement = new CustodyMovement(UUID.randomUUID(), this, CustodyMovement.Kind.TRANSFER,
+                facility, reason.name(), note, at, by);
+        movements.add(movement);
+        this.facilityCode = facility;
+        return movement;
+    }
+
+    /** Releases the person from custody; the movement is kept as history. */
+    CustodyMovement release(ReleaseReason reason, String note, Instant at, String by) {
+        CustodyMovement movement = new CustodyMovement(UUID.randomUUID(), this, CustodyMovement.Kind.RELEASE, null,
+                reason.name(), note, at, by);
+        movements.add(movement);
+        this.custodyStatus = CustodyStatus.RELEASED;
+        return movement;
+    }
+
+    /** The event that tells an open case about a change: keyed by the open case when there is one. */
+    DetaineeRecordChanged changed(DetaineeRecordChange change, boolean mayBlock, UUID recordId, String reasonCode,
+                                  Instant at) {
+        return new DetaineeRecordChanged(openCaseId, id, change, mayBlock, recordId, reasonCode, at);
+    }
+
     /** Loads every attached record, so the detainee can be read after its transaction. */
     void loadRecords() {
         residencePermits.size();
@@ -192,6 +281,8 @@ public class Detainee {
         travelDocuments.size();
         medicalClearances.size();
         property.size();
+        externalIds.size();
+        movements.size();
         if (guardian != null) {
             guardian.custodyStatus();
         }
@@ -223,4 +314,9 @@ public class Detainee {
     public List<TravelDocument> travelDocuments() { return List.copyOf(travelDocuments); }
     public List<MedicalClearance> medicalClearances() { return List.copyOf(medicalClearances); }
     public List<PropertyItem> property() { return List.copyOf(property); }
+    public List<ExternalIdentifier> externalIds() { return List.copyOf(externalIds); }
+    public List<CustodyMovement> movements() { return List.copyOf(movements); }
+    public String nameKey() { return nameKey; }
+    /** The optimistic-lock version: the ETag of the record. Null before the first save. */
+    public Long version() { return version; }
 }

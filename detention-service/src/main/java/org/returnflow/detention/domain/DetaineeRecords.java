@@ -4,6 +4,7 @@ import org.returnflow.contracts.detention.AssessEligibility;
 import org.returnflow.contracts.detention.CustodyStatus;
 import org.returnflow.contracts.detention.DescribeDetainee;
 import org.returnflow.contracts.detention.DetaineeDescribed;
+import org.returnflow.contracts.detention.DetaineeRecordChange;
 import org.returnflow.contracts.detention.DetaineeReleasedFromOperation;
 import org.returnflow.contracts.detention.DetaineeRemoved;
 import org.returnflow.contracts.detention.DetaineeUnknown;
@@ -84,13 +85,16 @@ public class DetaineeRecords {
         if (registration.detainedSince().isBefore(registration.dateOfBirth())) {
             throw new BadRequestException("must not be before dateOfBirth", "detainedSince");
         }
+        requireNotOnRecord(registration);
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         String caseNumber = String.format("RF-%d-%06d", LocalDate.now(clock).getYear(), detainees.nextCaseNumber());
         Detainee detainee = detainees.save(new Detainee(id, caseNumber, registration, now, actor()));
         audit.recordChange("REGISTERED", SUBJECT, id, "caseNumber=" + caseNumber + " facility=" + facility.code()
                 + " nationality=" + registration.nationality() + " finalOrder=" + detainee.hasFinalRemovalOrderOn(
-                LocalDate.now(clock)));
+                LocalDate.now(clock)) + " externalIds=" + registration.externalIds().stream().map(ExternalId::scheme)
+                .toList() + (registration.confirmDistinctFrom().isEmpty() ? ""
+                : " confirmedDistinctFrom=" + registration.confirmDistinctFrom()));
         outbox.publish(new RegisterContact(id, RecipientType.DETAINEE, facility.noticeEmail(),
                 registration.preferredLanguage()));
         if (registration.counselEmail() != null) {
@@ -98,6 +102,31 @@ public class DetaineeRecords {
         }
         log.info("Registered detainee {} ({}) at {}", id, caseNumber, facility.code());
         return detainee;
+    }
+
+    /**
+     * Refuses a second record of one person (S7: one open case per person). The same external
+     * identifier is the same person, always (the database's unique constraint backs this). The same
+     * phonetic name, date of birth and nationality is the same person unless the agency confirms
+     * otherwise with {@code confirmDistinctFrom}. Registrations of one name key, date of birth and
+     * nationality queue behind a transaction lock, so two at once cannot both pass the check.
+     */
+    private void requireNotOnRecord(Registration registration) {
+        for (ExternalId externalId : registration.externalIds()) {
+            detainees.holderOf(externalId.scheme(), externalId.key()).ifPresent(existing -> {
+                throw new DuplicateDetaineeException("A person with this " + externalId.scheme()
+                        + " is on record already", "externalIds." + externalId.scheme(), List.of(existing));
+            });
+        }
+        String nameKey = NameKey.person(registration.givenName(), registration.familyName());
+        detainees.lockRegistrations(nameKey + "|" + registration.dateOfBirth() + "|" + registration.nationality());
+        List<UUID> similar = detainees.similar(nameKey, registration.dateOfBirth(), registration.nationality())
+                .stream().filter(existing -> !registration.confirmDistinctFrom().contains(existing)).toList();
+        if (!similar.isEmpty()) {
+            throw new DuplicateDetaineeException("A person with a name that sounds the same, the same date of birth and "
+                    + "the same nationality is on record already. If this is someone else, register again with "
+                    + "confirmDistinctFrom naming that record", "confirmDistinctFrom", similar);
+        }
     }
 
     /** The whole record, with everything attached, readable after the transaction. */
@@ -123,6 +152,7 @@ public class DetaineeRecords {
         detainee.addResidencePermit(permit);
         changed(detainee, "RESIDENCE_PERMIT_ADDED", "permitId=" + permit.id() + " validFrom=" + validFrom
                 + " validUntil=" + validUntil);
+        outbox.publish(detainee.changed(DetaineeRecordChange.PERMIT_ADDED, true, permit.id(), null, clock.instant()));
         return permit;
     }
 
@@ -164,6 +194,8 @@ public class DetaineeRecords {
         detainee.addTravelDocument(document);
         changed(detainee, "TRAVEL_DOCUMENT_ADDED", "documentId=" + document.id() + " kind=" + kind
                 + " issuingCountry=" + issuingCountry + " validUntil=" + validUntil);
+        outbox.publish(detainee.changed(DetaineeRecordChange.TRAVEL_DOCUMENT_ADDED, false, document.id(), null,
+                clock.instant()));
         return document;
     }
 
@@ -176,6 +208,8 @@ public class DetaineeRecords {
         detainee.addMedicalClearance(clearance);
         changed(detainee, "MEDICAL_CLEARANCE_ADDED", "clearanceId=" + clearance.id() + " fitToFly=" + fitToFly
                 + " assessedOn=" + assessedOn + " validUntil=" + validUntil);
+        outbox.publish(detainee.changed(DetaineeRecordChange.CLEARANCE_ADDED, false, clearance.id(), null,
+                clock.instant()));
         return clearance;
     }
 
@@ -190,9 +224,28 @@ public class DetaineeRecords {
 
     @Transactional
     public PropertyItem moveProperty(UUID id, UUID itemId, PropertyStatus next) {
-        Detainee detainee = load(id);
-        PropertyItem item = detainee.propertyItem(itemId).orElseThrow(() -> new NotFoundException("Property item",
-                itemId));
+        return move(load(id), itemId, next);
+    }
+
+    /**
+     * Packs an item to travel with the person, for a detainee the caller can reach (404 otherwise).
+     * An item packed already stays packed and nothing is written: a retried batch does no harm.
+     *
+     * @return whether the item was packed now
+     */
+    @Transactional
+    public boolean pack(UUID id, UUID itemId, Predicate<Detainee> reachable) {
+        Detainee detainee = detainees.findById(id).filter(reachable)
+                .orElseThrow(() -> new NotFoundException("Detainee", id));
+        if (item(detainee, itemId).status() == PropertyStatus.PACKED) {
+            return false;
+        }
+        move(detainee, itemId, PropertyStatus.PACKED);
+        return true;
+    }
+
+    private PropertyItem move(Detainee detainee, UUID itemId, PropertyStatus next) {
+        PropertyItem item = item(detainee, itemId);
         try {
             item.moveTo(next, clock.instant(), actor());
         } catch (IllegalStateException e) {
@@ -201,6 +254,10 @@ public class DetaineeRecords {
         }
         changed(detainee, "PROPERTY_" + next, "itemId=" + itemId + " kind=" + item.kind());
         return item;
+    }
+
+    private static PropertyItem item(Detainee detainee, UUID itemId) {
+        return detainee.propertyItem(itemId).orElseThrow(() -> new NotFoundException("Property item", itemId));
     }
 
     /**
@@ -225,6 +282,8 @@ public class DetaineeRecords {
         }
         detainee.linkGuardian(guardian);
         changed(detainee, "GUARDIAN_LINKED", "guardianId=" + guardianId);
+        outbox.publish(detainee.changed(DetaineeRecordChange.GUARDIAN_LINKED, false, guardianId, null,
+                clock.instant()));
         detainee.loadRecords();
         return detainee;
     }

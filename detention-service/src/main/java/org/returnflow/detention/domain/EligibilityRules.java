@@ -72,8 +72,10 @@ public final class EligibilityRules {
 
     private static void travelDocument(Detainee d, LocalDate onDate, List<Blocker> blockers) {
         if (d.travelDocuments().stream().noneMatch(t -> t.validOn(onDate))) {
-            String latest = d.travelDocuments().stream().map(TravelDocument::validUntil).max(Comparator.naturalOrder())
-                    .map(until -> "; the latest expired on " + until).orElse("; none is on record");
+            long invalidated = d.travelDocuments().stream().filter(TravelDocument::invalidated).count();
+            String latest = d.travelDocuments().stream().filter(t -> !t.invalidated()).map(TravelDocument::validUntil)
+                    .max(Comparator.naturalOrder()).map(until -> "; the latest expired on " + until)
+                    .orElse(invalidated > 0 ? "; every one on record was invalidated" : "; none is on record");
             blockers.add(new Blocker(BlockerCode.NO_TRAVEL_DOCUMENT,
                     "No travel document is valid on " + onDate + latest));
         }

@@ -15,7 +15,7 @@ import java.util.UUID;
 /** A medical assessment of whether the person may fly, valid from the assessment to {@code validUntil} (S5). */
 @Entity
 @Table(name = "medical_clearance")
-public class MedicalClearance {
+public class MedicalClearance extends InvalidatableRecord {
 
     @Id
     private UUID id;
@@ -50,11 +50,12 @@ public class MedicalClearance {
         this.recordedBy = recordedBy;
     }
 
-    /** Clears the person to fly on a date: found fit, assessed on or before it, and not expired. */
+    /** Clears the person to fly on a date: found fit, assessed on or before it, not expired and not invalidated. */
     public boolean clearsOn(LocalDate date) {
-        return fitToFly && !date.isBefore(assessedOn) && !date.isAfter(validUntil);
+        return !invalidated() && fitToFly && !date.isBefore(assessedOn) && !date.isAfter(validUntil);
     }
 
+    @Override
     public UUID id() { return id; }
     public boolean fitToFly() { return fitToFly; }
     public LocalDate assessedOn() { return assessedOn; }

@@ -15,7 +15,7 @@ import java.util.UUID;
 /** A residence permit; while it is valid the person may not be removed without a reviewed override (S2). */
 @Entity
 @Table(name = "residence_permit")
-public class ResidencePermit {
+public class ResidencePermit extends InvalidatableRecord {
 
     @Id
     private UUID id;
@@ -53,11 +53,12 @@ public class ResidencePermit {
         this.recordedBy = recordedBy;
     }
 
-    /** Valid from its first to its last day, both included. */
+    /** Valid from its first to its last day, both included, unless invalidated. */
     public boolean validOn(LocalDate date) {
-        return !date.isBefore(validFrom) && !date.isAfter(validUntil);
+        return !invalidated() && !date.isBefore(validFrom) && !date.isAfter(validUntil);
     }
 
+    @Override
     public UUID id() { return id; }
     public String type() { return type; }
     public String number() { return number; }

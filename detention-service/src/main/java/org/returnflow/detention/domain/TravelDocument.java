@@ -17,7 +17,7 @@ import java.util.UUID;
 /** A document the person can travel on, valid up to and including {@code validUntil} (S5). */
 @Entity
 @Table(name = "travel_document")
-public class TravelDocument {
+public class TravelDocument extends InvalidatableRecord {
 
     @Id
     private UUID id;
@@ -53,10 +53,12 @@ public class TravelDocument {
         this.recordedBy = recordedBy;
     }
 
+    /** Valid up to and including {@code validUntil}, unless invalidated. */
     public boolean validOn(LocalDate date) {
-        return !date.isAfter(validUntil);
+        return !invalidated() && !date.isAfter(validUntil);
     }
 
+    @Override
     public UUID id() { return id; }
     public TravelDocumentKind kind() { return kind; }
     public String number() { return number; }

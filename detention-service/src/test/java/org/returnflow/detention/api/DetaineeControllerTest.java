@@ -10,7 +10,10 @@ import org.returnflow.detention.config.DetentionAccessRules;
 import org.returnflow.detention.domain.Detainee;
 import org.returnflow.detention.domain.DetaineeFilter;
 import org.returnflow.detention.domain.DetaineeRecords;
+import org.returnflow.detention.domain.DuplicateDetaineeException;
 import org.returnflow.detention.domain.Eligibility;
+import org.returnflow.detention.domain.ExternalId;
+import org.returnflow.detention.domain.NameKey;
 import org.returnflow.detention.domain.Records;
 import org.returnflow.detention.domain.Registration;
 import org.returnflow.testkit.TestClient;
@@ -102,7 +105,7 @@ class DetaineeControllerTest {
         verify(records).register(registration.capture());
         assertThat(registration.getValue()).isEqualTo(new Registration("Dariush", "Karimi", LocalDate.of(1990, 6, 15),
                 "IRN", "fa", "LA-JENA", LocalDate.of(2026, 3, 1), "Counsel of Record", "counsel@law.example",
-                LocalDate.of(2026, 4, 2), true));
+                LocalDate.of(2026, 4, 2), true, null, null));
     }
 
     @Test
@@ -151,6 +154,46 @@ class DetaineeControllerTest {
         verifyNoInteractions(records);
     }
 
+    @Test
+    void theSamePersonTwiceIs409NamingTheExistingRecord() throws Exception {
+        UUID existing = UUID.randomUUID();
+        when(records.register(any())).thenThrow(new DuplicateDetaineeException("A person with this A-NUMBER is on "
+                + "record already", "externalIds.A-NUMBER", List.of(existing)));
+
+        assertProblemNaming(register(agency, VALID.replace("\"counsel\"",
+                "\"externalIds\":{\"A-NUMBER\":\"A123456789\"},\"counsel\"")), 409, "externalIds.A-NUMBER");
+        register(agency, VALID).andExpect(jsonPath("$.existingId").value(existing.toString()))
+                .andExpect(jsonPath("$.existingIds[0]").value(existing.toString()))
+                .andExpect(jsonPath("$.type").value("https://returnflow.org/problems/conflict"));
+    }
+
+    @Test
+    void externalIdsAndConfirmDistinctFromReachTheRegistration() throws Exception {
+        Detainee d = Records.removable();
+        UUID other = UUID.randomUUID();
+        when(records.register(any())).thenReturn(d);
+
+        register(agency, VALID.replace("\"counsel\"", "\"externalIds\":{\"A-NUMBER\":\"A-123 456\",\"FIN\":\"77\"},"
+                + "\"confirmDistinctFrom\":\"" + other + "\",\"counsel\"")).andExpect(status().isCreated());
+
+        ArgumentCaptor<Registration> registration = ArgumentCaptor.forClass(Registration.class);
+        verify(records).register(registration.capture());
+        assertThat(registration.getValue().externalIds()).containsExactly(new ExternalId("A-NUMBER", "A-123 456"),
+                new ExternalId("FIN", "77"));
+        assertThat(registration.getValue().confirmDistinctFrom()).containsExactly(other);
+    }
+
+    @Test
+    void aMalformedExternalIdIsRefusedNamingIt() throws Exception {
+        assertProblemNaming(register(agency, VALID.replace("\"counsel\"",
+                "\"externalIds\":{\"A-NUMBER\":\"  \"},\"counsel\"")), 400, "externalIds.A-NUMBER");
+        assertProblemNaming(register(agency, VALID.replace("\"counsel\"",
+                "\"externalIds\":{\"a-number\":\"A1\"},\"counsel\"")), 400, "externalIds");
+        assertProblemNaming(register(agency, VALID.replace("\"counsel\"",
+                "\"confirmDistinctFrom\":[\"someone\"],\"counsel\"")), 400, "confirmDistinctFrom[0]");
+        verifyNoInteractions(records);
+    }
+
     // ---- GET /api/detainees/{id} --------------------------------------------------------------
 
     @Test
@@ -170,6 +213,15 @@ class DetaineeControllerTest {
 
         verify(auditJdbc).update(anyString(), eq("detention-agency"), eq("READ"), eq("DETAINEE"),
                 eq(d.id().toString()), any(), any());
+    }
+
+    @Test
+    void aReadCarriesTheVersionAsETag() throws Exception {
+        Detainee d = Records.atVersion(stored(), 7);
+        mvc.perform(get("/api/detainees/{id}", d.id()).with(agency.mockMvc()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"7\""))
+                .andExpect(jsonPath("$.version").value(7));
     }
 
     @Test
@@ -242,10 +294,61 @@ class DetaineeControllerTest {
         ArgumentCaptor<DetaineeFilter> filter = ArgumentCaptor.forClass(DetaineeFilter.class);
         ArgumentCaptor<Pageable> pageable = ArgumentCaptor.forClass(Pageable.class);
         verify(records).list(filter.capture(), pageable.capture());
-        assertThat(filter.getValue()).isEqualTo(new DetaineeFilter("IRN", null, CustodyStatus.IN_CUSTODY,
+        assertThat(filter.getValue()).isEqualTo(DetaineeFilter.of("IRN", null, CustodyStatus.IN_CUSTODY,
                 Optional.of(Set.of("LA-JENA"))));
         assertThat(pageable.getValue().getPageNumber()).isEqualTo(1);
         assertThat(pageable.getValue().getPageSize()).isEqualTo(5);
+    }
+
+    @Test
+    void findsByPhoneticNameDateOfBirthCaseNumberCaseIdAndExternalId() throws Exception {
+        Detainee d = Records.removable();
+        UUID caseId = UUID.randomUUID();
+        when(records.list(any(), any())).thenReturn(new PageImpl<>(List.of(d), PageRequest.of(0, 20), 1));
+
+        mvc.perform(get("/api/detainees").param("q", "Muhammad  HUSSEINI").param("dateOfBirth", "1990-06-15")
+                        .param("caseNumber", " rf-2026-000001 ").param("caseId", caseId.toString())
+                        .param("externalId", "A-NUMBER:a-123-456-789").with(agency.mockMvc()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[0].id").value(d.id().toString()));
+
+        ArgumentCaptor<DetaineeFilter> filter = ArgumentCaptor.forClass(DetaineeFilter.class);
+        verify(records).list(filter.capture(), any());
+        assertThat(filter.getValue().nameTerms()).isEqualTo(NameKey.queryTerms("mohammad hosseini"));
+        assertThat(filter.getValue().dateOfBirth()).isEqualTo(LocalDate.of(1990, 6, 15));
+        assertThat(filter.getValue().caseNumber()).isEqualTo("RF-2026-000001");
+        assertThat(filter.getValue().caseId()).isEqualTo(caseId);
+        assertThat(filter.getValue().externalId().key()).isEqualTo("A123456789");
+        assertThat(filter.getValue().reachableFacilities()).isEmpty();
+    }
+
+    @Test
+    void everyListedRecordIsAuditedAsARead() throws Exception {
+        Detainee d = Records.removable();
+        when(records.list(any(), any())).thenReturn(new PageImpl<>(List.of(d), PageRequest.of(0, 20), 1));
+
+        mvc.perform(get("/api/detainees").param("q", "karimi").with(agency.mockMvc())).andExpect(status().isOk());
+
+        verify(auditJdbc).update(anyString(), eq("detention-agency"), eq("READ"), eq("DETAINEE"),
+                eq(d.id().toString()), any(), any());
+    }
+
+    @Test
+    void badSearchParametersAreRefusedNamingThem() throws Exception {
+        assertProblemNaming(mvc.perform(get("/api/detainees").param("q", " -- ' ").with(agency.mockMvc())), 400, "q");
+        assertProblemNaming(mvc.perform(get("/api/detainees").param("q", "a".repeat(201)).with(agency.mockMvc())), 400,
+                "q");
+        assertProblemNaming(mvc.perform(get("/api/detainees").param("dateOfBirth", "15.06.1990")
+                .with(agency.mockMvc())), 400, "dateOfBirth");
+        assertProblemNaming(mvc.perform(get("/api/detainees").param("caseNumber", "12345").with(agency.mockMvc())), 400,
+                "caseNumber");
+        assertProblemNaming(mvc.perform(get("/api/detainees").param("caseId", "case-1").with(agency.mockMvc())), 400,
+                "caseId");
+        assertProblemNaming(mvc.perform(get("/api/detainees").param("externalId", "A123456789")
+                .with(agency.mockMvc())), 400, "externalId");
+        assertProblemNaming(mvc.perform(get("/api/detainees").param("externalId", "A-NUMBER:")
+                .with(agency.mockMvc())), 400, "externalId");
+        verifyNoInteractions(records);
     }
 
     @Test

@@ -48,7 +48,7 @@ class EligibilityRulesTest {
     @Test
     void everyBlockerIsReportedAtOnceAndEligibleIsFalse() {
         Detainee d = Records.bare(new Registration("A", "B", LocalDate.of(2012, 1, 1), "VNM", "vi", "LA-JENA",
-                LocalDate.of(2026, 1, 1), null, null, null, null));
+                LocalDate.of(2026, 1, 1), null, null, null, null, null, null));
         Records.hold(d, LegalHoldKind.APPEAL);
         Records.permit(d, LocalDate.of(2025, 1, 1), LocalDate.of(2027, 1, 1));
         Records.item(d, PropertyKind.ID_DOCUMENT);
@@ -86,7 +86,7 @@ class EligibilityRulesTest {
         void noOrderBlocks() {
             Detainee d = Records.removable();
             Detainee withoutOrder = Records.bare(new Registration("A", "B", LocalDate.of(1990, 1, 1), "IRN", "fa",
-                    "LA-JENA", LocalDate.of(2026, 1, 1), null, null, null, null));
+                    "LA-JENA", LocalDate.of(2026, 1, 1), null, null, null, null, null, null));
             Records.addTravelDocument(withoutOrder, LocalDate.of(2030, 1, 1));
             Records.addClearance(withoutOrder, true, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 1));
 
@@ -112,7 +112,7 @@ class EligibilityRulesTest {
 
         private Detainee withOrder(LocalDate issuedOn, boolean isFinal) {
             Detainee d = Records.bare(new Registration("A", "B", LocalDate.of(1990, 1, 1), "IRN", "fa", "LA-JENA",
-                    LocalDate.of(2026, 1, 1), null, null, issuedOn, isFinal));
+                    LocalDate.of(2026, 1, 1), null, null, issuedOn, isFinal, null, null));
             Records.addTravelDocument(d, LocalDate.of(2030, 1, 1));
             Records.addClearance(d, true, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 1));
             return d;
@@ -228,6 +228,52 @@ class EligibilityRulesTest {
             Eligibility e = assess(expired);
             assertThat(codes(e)).containsExactly(BlockerCode.NO_TRAVEL_DOCUMENT);
             assertThat(e.blockers().get(0).detail()).contains("expired on 2026-12-04");
+        }
+    }
+
+    @Nested
+    class InvalidatedRecords {
+
+        @Test
+        void anInvalidatedPassportNoLongerCounts() {
+            Detainee d = Records.removable();
+            Records.invalidate(d.travelDocuments().get(0), InvalidationReason.STOLEN);
+
+            Eligibility e = assess(d);
+
+            assertThat(codes(e)).containsExactly(BlockerCode.NO_TRAVEL_DOCUMENT);
+            assertThat(e.blockers().get(0).detail()).contains("invalidated");
+        }
+
+        @Test
+        void anInvalidatedClearanceNoLongerClears() {
+            Detainee d = Records.removable();
+            Records.invalidate(d.medicalClearances().get(0), InvalidationReason.REASSESSED);
+
+            assertThat(codes(assess(d))).containsExactly(BlockerCode.NOT_FIT_TO_FLY);
+        }
+
+        @Test
+        void anInvalidatedPermitNoLongerBlocks() {
+            Detainee d = Records.removable();
+            ResidencePermit permit = Records.permit(d, DEPARTURE.minusYears(1), DEPARTURE.plusYears(1));
+            assertThat(codes(assess(d))).containsExactly(BlockerCode.VALID_RESIDENCE_PERMIT);
+
+            Records.invalidate(permit, InvalidationReason.REVOKED);
+
+            assertThat(assess(d).eligible()).isTrue();
+        }
+
+        @Test
+        void aRecordIsInvalidatedOnlyOnce() {
+            Detainee d = Records.removable();
+            TravelDocument passport = d.travelDocuments().get(0);
+            Records.invalidate(passport, InvalidationReason.LOST);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                    Records.invalidate(passport, InvalidationReason.RECORDED_IN_ERROR))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(passport.invalidation()).get().extracting(Invalidation::reason).isEqualTo(InvalidationReason.LOST);
         }
     }
 

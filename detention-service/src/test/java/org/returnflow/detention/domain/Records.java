@@ -3,6 +3,8 @@ package org.returnflow.detention.domain;
 import org.returnflow.contracts.detention.CustodyStatus;
 import org.returnflow.contracts.detention.LegalHoldKind;
 
+import org.springframework.test.util.ReflectionTestUtils;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -21,7 +23,7 @@ public final class Records {
     public static Registration registration(LocalDate dateOfBirth, String nationality) {
         return new Registration(GIVEN_NAME, FAMILY_NAME, dateOfBirth, nationality, "fa", "LA-JENA",
                 LocalDate.of(2026, 3, 1), "Counsel of Record", "counsel@law.example",
-                LocalDate.of(2026, 4, 2), true);
+                LocalDate.of(2026, 4, 2), true, null, null);
     }
 
     /** An adult Iranian national in custody, with a final order, a passport and a fit-to-fly clearance for DEPARTURE. */
@@ -88,5 +90,19 @@ public final class Records {
     public static void addClearance(Detainee d, boolean fit, LocalDate assessedOn, LocalDate validUntil) {
         d.addMedicalClearance(new MedicalClearance(UUID.randomUUID(), d, fit, assessedOn, validUntil, NOW,
                 "detention-agency"));
+    }
+
+    /** The record as if read from the database at this version (its ETag). */
+    public static Detainee atVersion(Detainee d, long version) {
+        ReflectionTestUtils.setField(d, "version", version);
+        return d;
+    }
+
+    public static void invalidate(InvalidatableRecord record, InvalidationReason reason) {
+        record.invalidate(new Invalidation(reason, null, NOW, "detention-agency"));
+    }
+
+    public static CustodyMovement transfer(Detainee d, String facility) {
+        return d.transferTo(facility, TransferReason.STAGING_FOR_REMOVAL, null, NOW, "detention-agency");
     }
 }
