@@ -1,6 +1,9 @@
 package org.returnflow.contracts.workflow;
 
-/** Where a removal case stands. REMOVED and WITHDRAWN are final. */
+/**
+ * Where a removal case stands. REMOVED and WITHDRAWN are final. SUSPENDED: an agency put the case
+ * on hold; it holds no seat and is booked nowhere until it is resumed.
+ */
 public enum CaseState {
     OPEN,
     ELIGIBILITY_CHECK,
@@ -11,5 +14,6 @@ public enum CaseState {
     NOTIFIED,
     BOARDED,
     REMOVED,
-    WITHDRAWN
+    WITHDRAWN,
+    SUSPENDED
 }

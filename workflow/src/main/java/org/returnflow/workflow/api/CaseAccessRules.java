@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import static org.returnflow.platform.security.ApiAccessRules.scope;
 
-/** Reading cases and operations needs {@code cases:read}; opening them needs {@code cases:write}. */
+/** Reading cases and operations needs {@code cases:read}; opening and controlling them needs {@code cases:write}. */
 @Component
 class CaseAccessRules implements ApiAccessRules {
 
@@ -16,7 +16,9 @@ class CaseAccessRules implements ApiAccessRules {
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/api/removal-cases", "/api/removal-cases/**",
                         "/api/removal-operations/**").hasAuthority(scope("cases:read"))
-                .requestMatchers(HttpMethod.POST, "/api/removal-cases", "/api/removal-operations")
+                .requestMatchers(HttpMethod.POST, "/api/removal-cases", "/api/removal-operations",
+                        "/api/removal-cases/*/withdraw", "/api/removal-cases/*/suspend", "/api/removal-cases/*/resume",
+                        "/api/removal-operations/*/cancel")
                 .hasAuthority(scope("cases:write"));
     }
 }

@@ -7,6 +7,7 @@ import org.returnflow.contracts.consent.ConsentGiven;
 import org.returnflow.contracts.consent.ConsentRequested;
 import org.returnflow.contracts.consent.ConsentWithdrawn;
 import org.returnflow.contracts.detention.DetaineeDescribed;
+import org.returnflow.contracts.detention.DetaineeRecordChanged;
 import org.returnflow.contracts.detention.DetaineeReleasedFromOperation;
 import org.returnflow.contracts.detention.DetaineeRemoved;
 import org.returnflow.contracts.detention.DetaineeUnknown;
@@ -52,6 +53,7 @@ import java.util.stream.Collectors;
  *   <tr><td>EligibilityAssessed</td><td>it answers the newest AssessEligibility</td><td>its blockers replace the case's</td>
  *       <td>by caseId, to the wait of its stage (INITIAL or FINAL)</td></tr>
  *   <tr><td>LegalHoldPlaced</td><td>always</td><td>an ACTIVE_LEGAL_HOLD blocker, at once</td><td>by caseId, else the person's open case</td></tr>
+ *   <tr><td>DetaineeRecordChanged</td><td>always</td><td>–</td><td>a change that may block: ReverificationRequested (eligibility is assessed again at once); else history only</td></tr>
  *   <tr><td>LegalHoldLifted</td><td>always</td><td>– (a fresh assessment clears the hold)</td><td>by caseId, else the person's open case</td></tr>
  *   <tr><td>ConsentGiven</td><td>it answers the newest RequestConsent and names officer, language and an evidence hash (S3)</td><td>consent GIVEN</td><td>by caseId</td></tr>
  *   <tr><td>ConsentDeclined, ConsentExpired</td><td>it answers the newest RequestConsent</td><td>consent DECLINED, EXPIRED</td><td>by caseId</td></tr>
@@ -139,6 +141,26 @@ class ReplyHandlers {
                 m -> Reply.to(ProcessConstants.name(DetaineeReleasedFromOperation.class), m.caseId())
                         .answering(Command.RELEASE_FROM_OPERATION, m.requestId())
                         .detail("released from the operation: " + m.reasonCode()));
+    }
+
+    /**
+     * A record of the person changed. A change that may create a blocker (custody released, a permit
+     * added, a document invalidated, a transfer, ...) makes the case verify its eligibility at once;
+     * any other change (an order made final, a document added) is history, and a reviewer's RECHECK
+     * takes it up.
+     */
+    @Bean
+    MessageHandler<DetaineeRecordChanged> detaineeRecordChangedHandler(CaseInbox inbox, CaseRecords cases) {
+        return new ReplyHandler<>(DetaineeRecordChanged.class, m -> caseOf(m.caseId(), m.detaineeId(), cases).stream()
+                .map(caseId -> {
+                    String detail = m.change() + (m.reasonCode() == null ? "" : " (" + m.reasonCode() + ")") + " at "
+                            + m.changedAt() + (m.mayBlock() ? "; verifying eligibility again" : "");
+                    return m.mayBlock()
+                            ? Reply.to(Msg.REVERIFICATION_REQUESTED, caseId).detail(detail)
+                            : Reply.historyOnly(ProcessConstants.name(DetaineeRecordChanged.class), caseId,
+                                    "DETAINEE_RECORD_CHANGED").detail(detail);
+                })
+                .toList(), inbox);
     }
 
     // ---- consent ----

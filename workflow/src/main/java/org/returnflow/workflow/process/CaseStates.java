@@ -64,6 +64,7 @@ public class CaseStates {
             case AWAITING_CONSENT -> "requiresConsent=" + records.requirements(caseId).requiresConsent();
             case AWAITING_SEAT -> "noticeHours=" + records.requirements(caseId).noticeHours();
             case ELIGIBILITY_CHECK -> "stage=" + execution.getVariable(Var.STAGE);
+            case SUSPENDED -> "reason=" + execution.getVariable(Var.CONTROL_REASON);
         };
     }
 }

@@ -100,6 +100,8 @@ public final class ProcessConstants {
         public static final String NOTIFICATION_ATTEMPTS = "notificationAttempts";
         /** Local, set from NotificationFailed: an upper-case code such as NO_CONSULATE_ADDRESS. */
         public static final String FAILURE_REASON = "failureReason";
+        /** Set with an agency's withdrawal or suspension through the case API: the reason code it gave. */
+        public static final String CONTROL_REASON = "controlReason";
         /** Overdue counters of the timers: overdue_&lt;element id&gt;[_&lt;recipientType&gt;]. */
         public static final String OVERDUE_PREFIX = "overdue_";
     }
@@ -129,6 +131,13 @@ public final class ProcessConstants {
         public static final String HANDOVER_CONFIRMED = name(HandoverConfirmed.class);
         public static final String FLIGHT_CANCELLED = name(FlightCancelled.class);
         public static final String DETAINEE_REMOVED = name(DetaineeRemoved.class);
+
+        // Messages of the workflow itself (not contracts): an agency's control of a case through the
+        // case API, and the request to verify eligibility again.
+        public static final String WITHDRAWAL_REQUESTED = "WithdrawalRequested";
+        public static final String SUSPENSION_REQUESTED = "SuspensionRequested";
+        public static final String RESUME_REQUESTED = "ResumeRequested";
+        public static final String REVERIFICATION_REQUESTED = "ReverificationRequested";
     }
 
     /** The commands the process sends; each is a request the replies answer. */

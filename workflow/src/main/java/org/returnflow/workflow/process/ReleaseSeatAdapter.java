@@ -14,11 +14,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Releases the seat the case holds, with a reason code from the variable {@code releaseReason}:
- * the compensation handler of {@code SendTask_BookSeat} (LEGAL_HOLD_PLACED, CONSENT_WITHDRAWN),
- * {@code SendTask_ReleaseSeatForLaterFlight} (NOTICE_WINDOW_VIOLATED) and
- * {@code SendTask_OffloadPassenger} (OFFLOADED_&lt;CODE&gt;). It sends nothing when the records show
- * no seat, so compensating several bookings releases the one seat once. The case gives the seat up
+ * Releases the seat the case holds, with a reason code from the variable {@code releaseReason}: the
+ * interruptions' <i>Release any seat held</i> (LEGAL_HOLD_PLACED, CONSENT_WITHDRAWN, NEW_BLOCKER_&lt;CODE&gt;,
+ * AGENCY_&lt;REASON&gt;, SUSPENDED_&lt;REASON&gt;), {@code SendTask_ReleaseSeatForLaterFlight}
+ * (NOTICE_WINDOW_VIOLATED) and {@code SendTask_OffloadPassenger} (OFFLOADED_&lt;CODE&gt;). It sends
+ * nothing when the records show no seat. The case gives the seat up
  * at once: a later event about that flight (a manifest lock, a boarding, a notice) is stale. The
  * release and its reason go into the case history (S8); an offload is recorded as {@code OFFLOADED}.
  */

@@ -2,6 +2,7 @@ package org.returnflow.workflow.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.returnflow.contracts.detention.BlockerCode;
+import org.returnflow.contracts.workflow.CaseState;
 import org.returnflow.workflow.domain.CaseRequests;
 import org.returnflow.workflow.domain.CaseSafeguards;
 import org.returnflow.workflow.domain.CaseSafeguards.Decision;
@@ -144,6 +145,40 @@ public class Safeguards {
     public void seatStruck(DelegateExecution execution) {
         caseStates.note(execution, "SEAT_STRUCK", "reason=" + execution.getVariable(Var.SEAT_STRUCK_REASON)
                 + (rebookAfterStrike(execution) ? "; booking again" : "; to legal review"));
+        journal.factsChanged(CaseVariables.caseOf(execution));
+    }
+
+    /**
+     * After a verification: whether it found a blocker that is new to the case's course, so the case
+     * must stop. A case already in legal review has its reviewer decide on the fresh blockers.
+     */
+    public boolean newBlockerFound(DelegateExecution execution) {
+        return blocked(execution) && !CaseState.LEGAL_REVIEW.name().equals(execution.getVariable(Var.STATE));
+    }
+
+    /** A verification found a new blocker: the seat is released for it and a reviewer decides. */
+    public void newBlocker(DelegateExecution execution) {
+        List<String> open = records.open(CaseVariables.caseOf(execution));
+        execution.setVariable(Var.RELEASE_REASON, "NEW_BLOCKER_" + (open.isEmpty() ? "NOT_ASSESSED" : open.get(0)));
+        caseStates.note(execution, "NEW_BLOCKER_FOUND", "blockers=" + String.join(",", open));
+        journal.factsChanged(CaseVariables.caseOf(execution));
+    }
+
+    /** The agency withdraws the case through the case API, with a reason code. */
+    public void withdrawalRequested(DelegateExecution execution) {
+        String reason = "AGENCY_" + CaseVariables.required(execution, Var.CONTROL_REASON);
+        execution.setVariable(Var.REASON, reason);
+        execution.setVariable(Var.RELEASE_REASON, reason);
+    }
+
+    /** The agency suspends the case: any seat is released, and nothing books it until it resumes. */
+    public void suspensionRequested(DelegateExecution execution) {
+        execution.setVariable(Var.RELEASE_REASON, "SUSPENDED_" + CaseVariables.required(execution, Var.CONTROL_REASON));
+    }
+
+    /** The agency resumed the case: it starts again from the eligibility check. */
+    public void resumed(DelegateExecution execution) {
+        execution.removeVariable(Var.RESUME_AT);
         journal.factsChanged(CaseVariables.caseOf(execution));
     }
 

@@ -589,6 +589,97 @@ class RemovalCaseProcessTest {
         assertThat(instance).isWaitingAt("ReceiveTask_WaitForFinalEligibility");
     }
 
+    @Test
+    void aRecordChangeThatMayBlockIsVerifiedAtOnceAndANewBlockerStopsTheCase() {
+        toSeat();
+        seatBooked(DEPARTURE);
+        deliverAll(NOW);
+        assertThat(instance).isWaitingAt("ReceiveTask_WaitForManifestLock");
+
+        // Custody released: detention is asked again, for the departure of the seat held, beside the main course.
+        correlate(Msg.REVERIFICATION_REQUESTED, Map.of());
+        AssessEligibility reverify = outbox.last(AssessEligibility.class);
+        assertThat(reverify.stage()).isEqualTo(EligibilityStage.REVERIFY);
+        assertThat(reverify.onDate()).isEqualTo(LocalDate.parse("2026-12-05"));
+        assertThat(instance).isWaitingAt("ReceiveTask_WaitForManifestLock", "ReceiveTask_WaitForReverification");
+
+        assessed("NOT_IN_CUSTODY");
+
+        assertThat(instance).isWaitingAt("UserTask_LegalReview");
+        assertThat(outbox.last(ReleaseSeat.class).reason()).isEqualTo("NEW_BLOCKER_NOT_IN_CUSTODY");
+        assertThat(records.seat(caseUuid())).isEmpty();
+        assertThat(journal.of("NEW_BLOCKER_FOUND")).singleElement().extracting(CapturingJournal.Entry::detail)
+                .asString().contains("NOT_IN_CUSTODY");
+        assertThatThrownBy(() -> complete("reviewer1", List.of("legal-review"), review("PROCEED")))
+                .hasRootCauseInstanceOf(ReviewRefused.class).hasMessageContaining("NOT_IN_CUSTODY");
+    }
+
+    @Test
+    void aVerificationThatFindsNothingNewLeavesTheCaseOnItsCourse() {
+        toSeat();
+        UUID booking = outbox.lastRequest(BookSeat.class);
+        correlate(Msg.REVERIFICATION_REQUESTED, Map.of());
+        // The verification is a request of its own: it does not supersede the booking the case waits for.
+        assertThat(requests.standing(caseUuid(), booking, Command.BOOK_SEAT)).isEqualTo(CaseRequests.Standing.CURRENT);
+        assessed();
+
+        assertThat(instance).isWaitingAt("Gateway_SeatReply");
+        seatBooked(DEPARTURE);
+        assertThat(outbox.all(ReleaseSeat.class)).isEmpty();
+    }
+
+    @Test
+    void anAgencyWithdrawsABookedCase() {
+        toSeat();
+        seatBooked(DEPARTURE);
+        deliverAll(NOW);
+
+        correlate(Msg.WITHDRAWAL_REQUESTED, Map.of(Var.CONTROL_REASON, "COURT_ORDER"));
+
+        assertThat(outbox.last(ReleaseSeat.class).reason()).isEqualTo("AGENCY_COURT_ORDER");
+        assertThat(outbox.last(ReleaseFromOperation.class).reasonCode()).isEqualTo("AGENCY_COURT_ORDER");
+        assertThat(outbox.all(SendNotification.class)).filteredOn(n -> n.templateKey() == TemplateKey.CASE_WITHDRAWN)
+                .hasSize(2);
+        assertThat(instance).isEnded().hasPassed("EndEvent_WithdrawnByAgency", "EndEvent_CaseWithdrawn");
+    }
+
+    @Test
+    void aSuspendedCaseHoldsNoSeatUntilItIsResumedAndThenStartsAgain() {
+        toSeat();
+        seatBooked(DEPARTURE);
+
+        correlate(Msg.SUSPENSION_REQUESTED, Map.of(Var.CONTROL_REASON, "MEDICAL_REVIEW"));
+
+        assertThat(instance).isWaitingAt("ReceiveTask_WaitForResume");
+        assertThat(outbox.last(ReleaseSeat.class).reason()).isEqualTo("SUSPENDED_MEDICAL_REVIEW");
+        assertThat(journal.states()).endsWith("SUSPENDED");
+        // While suspended, nothing books the case: a hold only becomes a record.
+        int bookings = outbox.all(BookSeat.class).size();
+        records.holdPlaced(caseUuid(), "msg-hold", "hold placed while suspended");
+        assertThat(processEngine.getRuntimeService().createMessageCorrelation(Msg.LEGAL_HOLD_PLACED)
+                .processInstanceBusinessKey(caseId).correlateAllWithResult()).isEmpty();
+
+        correlate(Msg.RESUME_REQUESTED, Map.of());
+
+        assertThat(outbox.last(AssessEligibility.class).stage()).isEqualTo(EligibilityStage.INITIAL);
+        assessed("ACTIVE_LEGAL_HOLD");
+        assertThat(instance).isWaitingAt("UserTask_LegalReview");
+        assertThat(outbox.all(BookSeat.class)).hasSize(bookings);
+    }
+
+    @Test
+    void aSuspendedCaseCanBeWithdrawn() {
+        toSeat();
+        correlate(Msg.SUSPENSION_REQUESTED, Map.of(Var.CONTROL_REASON, "MEDICAL_REVIEW"));
+        fireTimer("Timer_SuspensionReminder");
+        assertThat(journal.of("STILL_SUSPENDED")).hasSize(1);
+
+        correlate(Msg.WITHDRAWAL_REQUESTED, Map.of(Var.CONTROL_REASON, "RELEASED_BY_COURT"));
+
+        assertThat(outbox.last(ReleaseFromOperation.class).reasonCode()).isEqualTo("AGENCY_RELEASED_BY_COURT");
+        assertThat(instance).isEnded().hasPassed("BoundaryEvent_WithdrawnWhileSuspended", "EndEvent_CaseWithdrawn");
+    }
+
     // ---------------------------------------------------------------- DMN
 
     @Test

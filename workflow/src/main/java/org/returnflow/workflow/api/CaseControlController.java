@@ -1,0 +1,68 @@
+package org.returnflow.workflow.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.returnflow.platform.security.Caller;
+import org.returnflow.workflow.domain.CaseControl;
+import org.returnflow.workflow.domain.CaseControl.Action;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An agency controls its cases: withdraw, suspend and resume a case, cancel an operation. Each takes
+ * a reason code and answers 202: the case's process carries it out (releases the seat, notifies),
+ * and the case's state shows when it has.
+ */
+@RestController
+class CaseControlController {
+
+    private final CaseControl control;
+
+    CaseControlController(CaseControl control) {
+        this.control = control;
+    }
+
+    /** Why: an upper-case code, never free text about a person. */
+    record ControlRequest(@NotBlank @Pattern(regexp = "^[A-Z][A-Z0-9_]{1,39}$",
+            message = "must be an upper-case code such as COURT_ORDER") String reason) {
+    }
+
+    record ControlAccepted(UUID caseId, String requested) {
+    }
+
+    record OperationCancelled(UUID operationId, List<CaseControl.Outcome> cases) {
+    }
+
+    @PostMapping("/api/removal-cases/{caseId}/withdraw")
+    ResponseEntity<ControlAccepted> withdraw(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
+        return apply(caseId, Action.WITHDRAW, request);
+    }
+
+    @PostMapping("/api/removal-cases/{caseId}/suspend")
+    ResponseEntity<ControlAccepted> suspend(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
+        return apply(caseId, Action.SUSPEND, request);
+    }
+
+    @PostMapping("/api/removal-cases/{caseId}/resume")
+    ResponseEntity<ControlAccepted> resume(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
+        return apply(caseId, Action.RESUME, request);
+    }
+
+    @PostMapping("/api/removal-operations/{operationId}/cancel")
+    OperationCancelled cancel(@PathVariable UUID operationId, @Valid @RequestBody ControlRequest request) {
+        return new OperationCancelled(operationId, control.cancelOperation(operationId, request.reason(),
+                Caller.current().principal()));
+    }
+
+    private ResponseEntity<ControlAccepted> apply(UUID caseId, Action action, ControlRequest request) {
+        control.apply(caseId, action, request.reason(), Caller.current().principal());
+        return ResponseEntity.accepted().body(new ControlAccepted(caseId, action.name()));
+    }
+}
