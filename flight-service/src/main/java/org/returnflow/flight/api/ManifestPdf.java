@@ -45,7 +45,7 @@ final class ManifestPdf {
     private PDPageContentStream page;
     private float y;
 
-    /** A column of the passenger table: its heading, its share of the width and its cell. */
+    /** A column of the passenger table: its heading, its width (points, or a share when widened) and its cell. */
     private record Column(String heading, float weight, Function<CarrierManifest.Row, String> cell) {
     }
 
@@ -105,12 +105,12 @@ final class ManifestPdf {
         y -= 20;
 
         float routeTop = y;
-        float[] legs = {MARGIN, MARGIN + 50, MARGIN + 170};
+        float[] legs = {MARGIN, MARGIN + 80, MARGIN + 200};
         text(bold, 9, legs[0], y, "Airport");
         text(bold, 9, legs[1], y, "Arrives");
         text(bold, 9, legs[2], y, "Departs");
         y -= 4;
-        rule(MARGIN, MARGIN + 290, y);
+        rule(MARGIN, MARGIN + 320, y);
         y -= 11;
         text(regular, 9, legs[0], y, f.getDepartureAirport());
         text(regular, 9, legs[1], y, "-");
@@ -127,7 +127,7 @@ final class ManifestPdf {
         text(regular, 9, legs[2], y, "-");
         float routeBottom = y;
 
-        float x = MARGIN + 330;
+        float x = MARGIN + 370;
         y = routeTop;
         text(bold, 9, x, y, "Seats");
         y -= 15;
@@ -268,22 +268,36 @@ final class ManifestPdf {
         return out.toString();
     }
 
-    private static List<Column> columns(boolean names) {
+    /**
+     * The columns, in points. Identifiers and times get the width they need and are never cut; the
+     * name takes what is left, and without names the columns share the spare width.
+     */
+    private List<Column> columns(boolean names) {
         List<Column> c = new ArrayList<>();
-        c.add(new Column("No.", 3, r -> ""));
-        c.add(new Column("Seat", 4, r -> r.entry().getSeat()));
-        c.add(new Column("Case id", 20, r -> r.entry().getCaseId().toString()));
-        c.add(new Column("Case number", 10, r -> r.details().caseNumber()));
-        c.add(new Column("Nationality", 6.5f, r -> r.details().nationality()));
-        c.add(new Column("Travel document", 10, r -> r.details().documentNumber()));
-        c.add(new Column("Issued by", 5, r -> r.details().documentIssuingCountry()));
-        c.add(new Column("Valid until", 7, r -> str(r.details().documentValidUntil())));
+        c.add(new Column("No.", 20, r -> ""));
+        c.add(new Column("Seat", 26, r -> r.entry().getSeat()));
+        c.add(new Column("Case id", widthOf("00000000-0000-0000-0000-000000000000") + 8,
+                r -> r.entry().getCaseId().toString()));
+        c.add(new Column("Case number", 72, r -> r.details().caseNumber()));
+        c.add(new Column("Nationality", 46, r -> r.details().nationality()));
+        c.add(new Column("Document no.", 66, r -> r.details().documentNumber()));
+        c.add(new Column("Issued by", 46, r -> r.details().documentIssuingCountry()));
+        c.add(new Column("Valid until", 48, r -> str(r.details().documentValidUntil())));
+        c.add(new Column("Status", 56, CarrierManifest.Row::state));
+        c.add(new Column("Boarded", widthOf("2026-12-05 08:00 UTC") + 8, r -> time(r.entry().getBoardedAt())));
+        float used = (float) c.stream().mapToDouble(Column::weight).sum();
         if (names) {
-            c.add(new Column("Name (family, given)", 17, r -> name(r.details())));
+            c.add(8, new Column("Name (family, given)", WIDTH - used, r -> name(r.details())));
         }
-        c.add(new Column("Status", 7.5f, CarrierManifest.Row::state));
-        c.add(new Column("Boarded", 10, r -> time(r.entry().getBoardedAt())));
         return c;
+    }
+
+    private float widthOf(String s) {
+        try {
+            return regular.getStringWidth(s) / 1000 * TEXT;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String name(PassengerDetails d) {
