@@ -1,27 +1,20 @@
 package org.returnflow.flight;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.returnflow.contracts.Message;
 import org.returnflow.contracts.MessageCatalog;
-import org.returnflow.contracts.Topics;
 import org.returnflow.contracts.flight.BookSeat;
 import org.returnflow.contracts.flight.FlightRescheduled;
 import org.returnflow.contracts.flight.SeatBooked;
 import org.returnflow.contracts.flight.SeatReleased;
 import org.returnflow.contracts.flight.SeatUnavailable;
-import org.returnflow.testkit.CloudEventSender;
 import org.returnflow.testkit.RealInfrastructure;
 import org.returnflow.testkit.ReceivedEvent;
 import org.returnflow.testkit.TestClient;
-import org.returnflow.testkit.TopicProbe;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,36 +40,14 @@ import static org.returnflow.flight.FlightApi.ofType;
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "returnflow.messaging.relay.poll-interval=100ms")
-class FlightChangesIT {
-
-    static final Duration WAIT = Duration.ofSeconds(60);
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    FlightApi api;
-    TopicProbe events;
-    CloudEventSender sender;
-
-    @BeforeEach
-    void connect() {
-        api = new FlightApi(http);
-        events = TopicProbe.on(Topics.FLIGHT_EVENTS);
-        sender = CloudEventSender.toTestBroker();
-    }
+class FlightChangesIT extends FlightServiceITSupport {
 
     @AfterEach
-    void everyEventPublishedMatchesItsSchemaAndNoSeatIsHeldTwice() {
-        List<ReceivedEvent> all = events.poll();
-        assertThat(all).allSatisfy(e -> assertThat(e.schemaErrors()).as(e.type() + " " + e.json()).isEmpty());
+    void noCaseHoldsTwoSeatsAndEveryCounterMatchesItsManifest() {
         assertThat(jdbc.queryForList("select case_id from manifest_entry where struck_at is null group by case_id "
                 + "having count(*) > 1")).isEmpty();
         assertThat(jdbc.queryForList("select f.id from flight f where f.seats_booked <> (select count(*) from "
                 + "manifest_entry e where e.flight_id = f.id and e.struck_at is null)")).isEmpty();
-        events.close();
-        sender.close();
     }
 
     @Test
@@ -205,13 +176,13 @@ class FlightChangesIT {
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
         // Someone on board may still be taken off before departure; after departure nobody is.
-        step("/api/flights/" + flightId + "/lock-manifest");
-        step("/api/flights/" + flightId + "/manifest/" + stays + "/board");
-        step("/api/flights/" + flightId + "/manifest/" + waiting + "/board");
+        done("/api/flights/" + flightId + "/lock-manifest", Map.of());
+        done("/api/flights/" + flightId + "/manifest/" + stays + "/board", Map.of());
+        done("/api/flights/" + flightId + "/manifest/" + waiting + "/board", Map.of());
         assertThat(api.post("/api/flights/" + flightId + "/manifest/" + waiting + "/offload",
                 Map.of("reason", "DISRUPTIVE_CONDUCT"), TestClient.FLIGHT_OPERATIONS).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        step("/api/flights/" + flightId + "/depart");
+        done("/api/flights/" + flightId + "/depart", Map.of());
         ResponseEntity<Map> afterDeparture = api.post("/api/flights/" + flightId + "/manifest/" + stays + "/offload",
                 Map.of("reason", "MEDICAL_UNFIT"), TestClient.FLIGHT_OPERATIONS);
         assertThat(afterDeparture.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -279,7 +250,7 @@ class FlightChangesIT {
         UUID lebanon = api.schedule("RF704", "BEY", "LBN", 35, 10, 0);
         assertProblem(move(from, y, lebanon), HttpStatus.UNPROCESSABLE_ENTITY, "toFlightId");
         UUID locked = api.schedule("RF705", "IKA", "IRN", 36, 10, 0);
-        step("/api/flights/" + locked + "/lock-manifest");
+        done("/api/flights/" + locked + "/lock-manifest", Map.of());
         assertProblem(move(from, y, locked), HttpStatus.CONFLICT, "toFlightId");
         assertProblem(move(from, y, UUID.randomUUID()), HttpStatus.UNPROCESSABLE_ENTITY, "toFlightId");
         assertProblem(move(from, y, from), HttpStatus.BAD_REQUEST, "toFlightId");
@@ -346,11 +317,6 @@ class FlightChangesIT {
                 Map.of("toFlightId", to.toString(), "reason", "LOAD_BALANCING"), TestClient.FLIGHT_OPERATIONS);
     }
 
-    private void step(String path) {
-        ResponseEntity<Map> answer = api.post(path, Map.of(), TestClient.FLIGHT_OPERATIONS);
-        assertThat(answer.getStatusCode()).as(path + " " + answer.getBody()).isEqualTo(HttpStatus.OK);
-    }
-
     private long outboxCount(Class<? extends Message> type, UUID subject, List<UUID> more) {
         List<String> subjects = new ArrayList<>(List.of(subject.toString()));
         more.forEach(c -> subjects.add(c.toString()));
@@ -367,13 +333,5 @@ class FlightChangesIT {
         if (field != null) {
             assertThat(response.getBody().toString()).contains(field);
         }
-    }
-
-    private ReceivedEvent awaitEvent(Class<? extends Message> type, UUID subject) {
-        return awaitEvents(type, subject, 1).get(0);
-    }
-
-    private List<ReceivedEvent> awaitEvents(Class<? extends Message> type, UUID subject, int count) {
-        return events.await(ofType(type).and(e -> e.subject().equals(subject.toString())), count, WAIT);
     }
 }

@@ -3,36 +3,27 @@ package org.returnflow.flight;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.returnflow.contracts.MessageCatalog;
-import org.returnflow.contracts.Topics;
 import org.returnflow.contracts.flight.BookSeat;
 import org.returnflow.contracts.flight.HandoverConfirmed;
 import org.returnflow.contracts.flight.PassengerBoarded;
 import org.returnflow.contracts.flight.SeatBooked;
-import org.returnflow.testkit.CloudEventSender;
 import org.returnflow.testkit.RealInfrastructure;
 import org.returnflow.testkit.ReceivedEvent;
 import org.returnflow.testkit.TestClient;
-import org.returnflow.testkit.TopicProbe;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,32 +46,7 @@ import static org.returnflow.flight.FlightApi.ofType;
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "returnflow.messaging.relay.poll-interval=100ms")
-class FlightDayIT {
-
-    static final Duration WAIT = Duration.ofSeconds(90);
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    FlightApi api;
-    TopicProbe events;
-    CloudEventSender sender;
-
-    @BeforeEach
-    void connect() {
-        api = new FlightApi(http);
-        events = TopicProbe.on(Topics.FLIGHT_EVENTS);
-        sender = CloudEventSender.toTestBroker();
-    }
-
-    @AfterEach
-    void everyEventPublishedMatchesItsSchema() {
-        assertThat(events.poll()).allSatisfy(e -> assertThat(e.schemaErrors()).as(e.type() + " " + e.json()).isEmpty());
-        events.close();
-        sender.close();
-    }
+class FlightDayIT extends FlightServiceITSupport {
 
     @Test
     void boardingAHundredAndTwentyWithThreeRefusalsBoardsTheOtherHundredAndSeventeen() throws IOException {
@@ -96,19 +62,19 @@ class FlightDayIT {
         events.await(ofType(SeatBooked.class).and(e -> bookedIds.contains(e.subject())), 118, WAIT);
         // Refusal 1: a person offloaded before boarding.
         UUID offloaded = booked.get(40);
-        step(flight + "/manifest/" + offloaded + "/offload", Map.of("reason", "MEDICAL_UNFIT"));
+        done(flight + "/manifest/" + offloaded + "/offload", Map.of("reason", "MEDICAL_UNFIT"));
         List<UUID> active = booked.stream().filter(c -> !c.equals(offloaded)).toList();
         // Refusal 2: a person who left on another flight that has departed.
         UUID otherFlight = api.schedule("RF2701", "KBL", "AFG", 5, 10, 1);
         UUID gone = UUID.randomUUID();
         sender.send(new BookSeat(gone, "AFG", Instant.now(), null));
-        awaitOne(SeatBooked.class, gone);
-        step("/api/flights/" + otherFlight + "/lock-manifest", Map.of());
-        step("/api/flights/" + otherFlight + "/manifest/" + gone + "/board", Map.of());
-        step("/api/flights/" + otherFlight + "/depart", Map.of());
+        awaitEvent(SeatBooked.class, gone);
+        done("/api/flights/" + otherFlight + "/lock-manifest", Map.of());
+        done("/api/flights/" + otherFlight + "/manifest/" + gone + "/board", Map.of());
+        done("/api/flights/" + otherFlight + "/depart", Map.of());
         // Refusal 3: a case that never held a seat.
         UUID unknown = UUID.randomUUID();
-        step(flight + "/lock-manifest", Map.of());
+        done(flight + "/lock-manifest", Map.of());
 
         List<UUID> items = new ArrayList<>(active);
         items.add(10, offloaded);
@@ -155,8 +121,8 @@ class FlightDayIT {
 
         papersListEveryActiveEntry(flightId, active, offloaded);
 
-        step(flight + "/depart", Map.of());
-        step(flight + "/arrive", Map.of());
+        done(flight + "/depart", Map.of());
+        done(flight + "/arrive", Map.of());
         List<Map<String, Object>> handovers = new ArrayList<>(active.stream().map(FlightDayIT::handover).toList());
         handovers.add(handover(unknown));
         ResponseEntity<Map> handedOver = bulk(flight + "/handover", handovers);
@@ -273,11 +239,6 @@ class FlightDayIT {
         return api.post(path, Map.of("items", items), TestClient.FLIGHT_OPERATIONS);
     }
 
-    private void step(String path, Map<String, Object> body) {
-        ResponseEntity<Map> answer = api.post(path, body, TestClient.FLIGHT_OPERATIONS);
-        assertThat(answer.getStatusCode()).as(path + " " + answer.getBody()).isEqualTo(HttpStatus.OK);
-    }
-
     private ResponseEntity<byte[]> getBytes(String path, TestClient client) {
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(client.headers()), byte[].class);
     }
@@ -290,9 +251,5 @@ class FlightDayIT {
         HttpHeaders headers = client.headers();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
-    }
-
-    private ReceivedEvent awaitOne(Class<? extends org.returnflow.contracts.Message> type, UUID subject) {
-        return events.await(ofType(type).and(e -> e.subject().equals(subject.toString())), 1, WAIT).get(0);
     }
 }

@@ -179,9 +179,10 @@ public class Flights {
      *                  by as much as the departure moves
      * @param reason    upper-case code, published
      * @param note      free text, kept here and never published
+     * @return whether the times changed
      */
     @Transactional
-    public Step reschedule(UUID id, Instant departureAt, List<Stopover> stopovers, String reason, String note) {
+    public boolean reschedule(UUID id, Instant departureAt, List<Stopover> stopovers, String reason, String note) {
         Flight flight = lock(id);
         Instant now = clock.instant();
         if (!flight.getStatus().beforeDeparture()) {
@@ -190,7 +191,7 @@ public class Flights {
         FlightPlan plan = flight.plan().rescheduled(departureAt, stopovers).requireDepartureAfter(now);
         Instant previous = flight.getDepartureAt();
         if (!flight.reschedule(plan, reason, note, now)) {
-            return new Step(null, false);
+            return false;
         }
         List<UUID> cases = caseIds(entries.findActiveOnFlight(id));
         outbox.publish(new FlightRescheduled(id, previous, departureAt, reason, cases, now, null));
@@ -198,7 +199,7 @@ public class Flights {
                 new FlightRescheduled(id, previous, departureAt, reason, List.of(caseId), now, caseId)));
         audit.recordChange("FLIGHT_RESCHEDULED", "FLIGHT", id, "departure " + previous + " -> " + departureAt
                 + ", " + reason + ", " + cases.size() + " cases on the manifest");
-        return new Step(null, true);
+        return true;
     }
 
     /**
