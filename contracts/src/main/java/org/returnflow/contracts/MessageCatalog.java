@@ -29,6 +29,7 @@ import org.returnflow.contracts.flight.BookSeat;
 import org.returnflow.contracts.flight.FlightArrived;
 import org.returnflow.contracts.flight.FlightCancelled;
 import org.returnflow.contracts.flight.FlightDeparted;
+import org.returnflow.contracts.flight.FlightRescheduled;
 import org.returnflow.contracts.flight.FlightScheduled;
 import org.returnflow.contracts.flight.HandoverConfirmed;
 import org.returnflow.contracts.flight.ManifestLocked;
@@ -82,6 +83,7 @@ public final class MessageCatalog {
             event("flight", FlightArrived.class),
             event("flight", HandoverConfirmed.class),
             event("flight", FlightCancelled.class),
+            event("flight", FlightRescheduled.class),
 
             command("notification", SendNotification.class),
             command("notification", RegisterContact.class),

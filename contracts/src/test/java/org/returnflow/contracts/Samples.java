@@ -34,6 +34,7 @@ import org.returnflow.contracts.flight.BookSeat;
 import org.returnflow.contracts.flight.FlightArrived;
 import org.returnflow.contracts.flight.FlightCancelled;
 import org.returnflow.contracts.flight.FlightDeparted;
+import org.returnflow.contracts.flight.FlightRescheduled;
 import org.returnflow.contracts.flight.FlightScheduled;
 import org.returnflow.contracts.flight.HandoverConfirmed;
 import org.returnflow.contracts.flight.ManifestLocked;
@@ -139,6 +140,8 @@ final class Samples {
         put(m, new FlightArrived(FLIGHT, DEPARTURE.plusSeconds(19 * 3600), List.of(CASE), CASE));
         put(m, new HandoverConfirmed(CASE, FLIGHT, DEPARTURE.plusSeconds(20 * 3600)));
         put(m, new FlightCancelled(FLIGHT, "AIRCRAFT_UNAVAILABLE", List.of(CASE), NOW, CASE));
+        put(m, new FlightRescheduled(FLIGHT, DEPARTURE, DEPARTURE.plusSeconds(6 * 3600), "CREW_REST", List.of(CASE),
+                NOW, CASE));
 
         put(m, new SendNotification(CASE, DETAINEE, RecipientType.CONSULATE, null, IRN,
                 TemplateKey.CASE_BOOKED, "fa", FLIGHT,

@@ -1,9 +1,6 @@
 package org.returnflow.flight;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.returnflow.contracts.Topics;
 import org.returnflow.contracts.flight.BookSeat;
 import org.returnflow.contracts.flight.FlightArrived;
 import org.returnflow.contracts.flight.FlightCancelled;
@@ -16,18 +13,12 @@ import org.returnflow.contracts.flight.ReleaseSeat;
 import org.returnflow.contracts.flight.SeatBooked;
 import org.returnflow.contracts.flight.SeatReleased;
 import org.returnflow.contracts.flight.SeatUnavailable;
-import org.returnflow.contracts.Message;
-import org.returnflow.testkit.CloudEventSender;
 import org.returnflow.testkit.RealInfrastructure;
 import org.returnflow.testkit.ReceivedEvent;
 import org.returnflow.testkit.TestClient;
-import org.returnflow.testkit.TopicProbe;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,34 +36,7 @@ import static org.returnflow.flight.FlightApi.ofType;
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "returnflow.messaging.relay.poll-interval=100ms")
-class FlightLifecycleIT {
-
-    static final Duration WAIT = Duration.ofSeconds(60);
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    FlightApi api;
-    TopicProbe events;
-    CloudEventSender sender;
-
-    @BeforeEach
-    void connect() {
-        api = new FlightApi(http);
-        events = TopicProbe.on(Topics.FLIGHT_EVENTS);
-        sender = CloudEventSender.toTestBroker();
-    }
-
-    @AfterEach
-    void everyEventPublishedMatchesItsSchema() {
-        List<ReceivedEvent> all = events.poll();
-        assertThat(all).isNotEmpty();
-        assertThat(all).allSatisfy(e -> assertThat(e.schemaErrors()).as(e.type() + " " + e.json()).isEmpty());
-        events.close();
-        sender.close();
-    }
+class FlightLifecycleIT extends FlightServiceITSupport {
 
     @Test
     void bookSeatGetsASeatAndADuplicateGetsTheSameSeat() {
@@ -291,9 +255,5 @@ class FlightLifecycleIT {
     private static void assertConflict(ResponseEntity<Map> response, String detail) {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat((String) response.getBody().get("detail")).contains(detail);
-    }
-
-    private ReceivedEvent awaitEvent(Class<? extends Message> type, UUID subject) {
-        return events.await(ofType(type).and(e -> e.subject().equals(subject.toString())), 1, WAIT).get(0);
     }
 }

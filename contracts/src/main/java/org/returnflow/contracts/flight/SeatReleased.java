@@ -11,6 +11,7 @@ import org.returnflow.contracts.FlightMessage;
  *
  * @param reason upper-case code, for example {@code LEGAL_HOLD_PLACED}
  * @param requestId the CloudEvents id of the command this answers (its request id); absent when no command asked for it
+ * @param movedToFlightId set when the reason is {@code MOVED}: the flight the case was moved to, where a {@code SeatBooked} follows on the same partition
  */
 public record SeatReleased(
         UUID caseId,
@@ -18,7 +19,8 @@ public record SeatReleased(
         String seat,
         String reason,
         Instant releasedAt,
-        UUID requestId) implements CaseMessage, FlightMessage {
+        UUID requestId,
+        UUID movedToFlightId) implements CaseMessage, FlightMessage {
 
     public SeatReleased {
         Objects.requireNonNull(caseId, "caseId");
@@ -26,5 +28,10 @@ public record SeatReleased(
         Objects.requireNonNull(seat, "seat");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(releasedAt, "releasedAt");
+    }
+
+    /** A release without a move, as every release was before moves existed. */
+    public SeatReleased(UUID caseId, UUID flightId, String seat, String reason, Instant releasedAt, UUID requestId) {
+        this(caseId, flightId, seat, reason, releasedAt, requestId, null);
     }
 }

@@ -1,7 +1,5 @@
 package org.returnflow.flight.api;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -10,9 +8,5 @@ import jakarta.validation.constraints.Size;
  * @param reason upper-case code that goes out in {@code FlightCancelled}, e.g. {@code AIRCRAFT_UNAVAILABLE}
  * @param note   optional free text, kept in the flight record and never published
  */
-record CancelFlightRequest(
-        @NotNull @Size(max = 60)
-        @Pattern(regexp = "^[A-Z][A-Z0-9_]*$", message = "must be an upper-case code such as AIRCRAFT_UNAVAILABLE")
-        String reason,
-        @Size(max = 1000) String note) {
+record CancelFlightRequest(@ReasonCode String reason, @Size(max = 1000) String note) {
 }

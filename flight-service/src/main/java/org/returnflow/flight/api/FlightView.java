@@ -28,12 +28,16 @@ record FlightView(
         Instant arrivedAt,
         Instant cancelledAt,
         String cancelReason,
-        String cancelNote) {
+        String cancelNote,
+        Instant originalDepartureAt,
+        Instant rescheduledAt,
+        String rescheduleReason,
+        String rescheduleNote) {
 
     record StopoverView(String airport, Instant arriveAt, Instant departAt) {
     }
 
-    /** The view; partners do not see the free-text cancellation note. */
+    /** The view; partners do not see the free-text notes of a cancellation or a reschedule. */
     static FlightView of(Flight f, boolean partner) {
         return new FlightView(f.getId(), f.getFlightNumber(), f.getOperator(), f.getDepartureAirport(),
                 f.getDepartureAt(),
@@ -41,6 +45,7 @@ record FlightView(
                 f.getArrivalAirport(), f.getDestinationCountry(), f.getSeatCapacity(), f.getEscortSeats(),
                 f.getSeatsForReturnees(), f.getSeatsBooked(), f.getSeatsAvailable(), f.getStatus(),
                 f.getManifestLockedAt(), f.getDepartedAt(), f.getArrivedAt(), f.getCancelledAt(), f.getCancelReason(),
-                partner ? null : f.getCancelNote());
+                partner ? null : f.getCancelNote(), f.getOriginalDepartureAt(), f.getRescheduledAt(),
+                f.getRescheduleReason(), partner ? null : f.getRescheduleNote());
     }
 }

@@ -17,11 +17,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
- * A charter flight and its lifecycle. The seat counter {@code seatsBooked} is raised only by the
- * database's conditional update in {@link SeatAllocation}; this class lowers it when entries are
- * struck, always under a row lock.
+ * A charter flight and its lifecycle. The seat counter {@code seatsBooked} is raised by the
+ * database's conditional update in {@link SeatAllocation}, or by {@link #seatTaken} when a case is
+ * moved here under this flight's row lock; this class lowers it when entries are struck, always
+ * under a row lock. The database's CHECK keeps it within the seats for returnees either way.
  */
 @Entity
 @Table(name = "flight")
@@ -87,6 +89,18 @@ public class Flight {
     @Column(name = "cancel_note")
     private String cancelNote;
 
+    @Column(name = "original_departure_at", nullable = false)
+    private Instant originalDepartureAt;
+
+    @Column(name = "rescheduled_at")
+    private Instant rescheduledAt;
+
+    @Column(name = "reschedule_reason")
+    private String rescheduleReason;
+
+    @Column(name = "reschedule_note")
+    private String rescheduleNote;
+
     @Version
     private long version;
 
@@ -100,6 +114,7 @@ public class Flight {
         this.departureAirport = plan.departureAirport();
         this.arrivalAirport = plan.arrivalAirport();
         this.departureAt = plan.departureAt();
+        this.originalDepartureAt = plan.departureAt();
         this.stopovers = new ArrayList<>(plan.stopovers());
         this.destinationCountry = plan.destinationCountry();
         this.seatCapacity = plan.seatCapacity();
@@ -131,6 +146,52 @@ public class Flight {
         cancelledAt = now;
     }
 
+    /**
+     * Moves the departure, and the stopovers with it. Only before departure; a locked manifest
+     * stays locked and every seat stays booked.
+     *
+     * @param plan the flight's plan with the new times, already checked as a whole
+     * @return whether anything changed (the same times again change nothing)
+     */
+    public boolean reschedule(FlightPlan plan, String reason, String note, Instant now) {
+        if (!status.beforeDeparture()) {
+            throw new IllegalFlightTransition(flightNumber, status, "be rescheduled");
+        }
+        if (plan.departureAt().equals(departureAt) && plan.stopovers().equals(stopovers)) {
+            return false;
+        }
+        departureAt = plan.departureAt();
+        stopovers.clear();
+        stopovers.addAll(plan.stopovers());
+        rescheduledAt = now;
+        rescheduleReason = reason;
+        rescheduleNote = note;
+        return true;
+    }
+
+    /** The flight as planned now, to check a change against the same rules as scheduling. */
+    public FlightPlan plan() {
+        return new FlightPlan(flightNumber, operator, departureAirport, departureAt, stopovers, arrivalAirport,
+                destinationCountry, seatCapacity, escortSeats);
+    }
+
+    /**
+     * A case moved here takes a seat. The caller holds this flight's row lock, so the count is
+     * exact; a full flight, or one no longer taking bookings, refuses.
+     *
+     * @param cap the destination rules' limit per flight the case was booked under, or null
+     */
+    public void seatTaken(Integer cap) {
+        if (status != FlightStatus.SCHEDULED) {
+            throw new IllegalFlightTransition(flightNumber, status, "take bookings");
+        }
+        int limit = cap == null ? getSeatsForReturnees() : Math.min(cap, getSeatsForReturnees());
+        if (seatsBooked >= limit) {
+            throw new FlightFull(this, limit);
+        }
+        seatsBooked++;
+    }
+
     /** Refuses a per-passenger step unless the flight is in the status it needs. */
     public void requireStatus(FlightStatus needed, String action) {
         if (status != needed) {
@@ -151,7 +212,15 @@ public class Flight {
      * six to a row, and returnees behind them: with five escorts, seat 1 is {@code 1F}.
      */
     public String seatLabel(int seatNumber) {
-        int cabinIndex = escortSeats + seatNumber - 1;
+        return cabinSeat(escortSeats + seatNumber - 1);
+    }
+
+    /** The printed seats of the escorts: the first seats of the cabin, {@code 1A} onwards. */
+    public List<String> escortSeatLabels() {
+        return IntStream.range(0, escortSeats).mapToObj(Flight::cabinSeat).toList();
+    }
+
+    private static String cabinSeat(int cabinIndex) {
         return (cabinIndex / 6 + 1) + String.valueOf("ABCDEF".charAt(cabinIndex % 6));
     }
 
@@ -184,4 +253,8 @@ public class Flight {
     public Instant getCancelledAt() { return cancelledAt; }
     public String getCancelReason() { return cancelReason; }
     public String getCancelNote() { return cancelNote; }
+    public Instant getOriginalDepartureAt() { return originalDepartureAt; }
+    public Instant getRescheduledAt() { return rescheduledAt; }
+    public String getRescheduleReason() { return rescheduleReason; }
+    public String getRescheduleNote() { return rescheduleNote; }
 }

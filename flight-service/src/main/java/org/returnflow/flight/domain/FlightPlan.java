@@ -4,6 +4,7 @@ import org.returnflow.platform.web.CountryCodes;
 
 import org.returnflow.platform.web.BadRequestException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -59,6 +60,32 @@ public record FlightPlan(
     /** Seats the manifest may fill: the capacity less the escorts' seats. */
     public int seatsForReturnees() {
         return seatCapacity - escortSeats;
+    }
+
+    /**
+     * The same flight at new times: the departure moves, and the stopovers either move with it by
+     * the same amount (stopovers null) or take the times given, which must name the same airports in
+     * the same order. The result is checked as a whole, as scheduling checks it.
+     */
+    public FlightPlan rescheduled(Instant newDepartureAt, List<Stopover> newStopovers) {
+        require(newDepartureAt != null, "departureAt", "is required");
+        List<Stopover> stops;
+        if (newStopovers == null) {
+            Duration shift = Duration.between(departureAt, newDepartureAt);
+            stops = stopovers.stream()
+                    .map(s -> new Stopover(s.airport(), s.arriveAt().plus(shift), s.departAt().plus(shift))).toList();
+        } else {
+            require(newStopovers.size() == stopovers.size(), "stopovers",
+                    "must list the flight's " + stopovers.size() + " stopovers, in order, with their new times");
+            for (int i = 0; i < newStopovers.size(); i++) {
+                String airport = stopovers.get(i).airport();
+                require(airport.equals(newStopovers.get(i).airport()), "stopovers[" + i + "].airport",
+                        "must be " + airport + ": a reschedule moves times, not airports");
+            }
+            stops = newStopovers;
+        }
+        return new FlightPlan(flightNumber, operator, departureAirport, newDepartureAt, stops, arrivalAirport,
+                destinationCountry, seatCapacity, escortSeats);
     }
 
     /** A new flight must leave in the future. */

@@ -3,13 +3,18 @@ package org.returnflow.flight.domain;
 import org.returnflow.contracts.flight.FlightArrived;
 import org.returnflow.contracts.flight.FlightCancelled;
 import org.returnflow.contracts.flight.FlightDeparted;
+import org.returnflow.contracts.flight.FlightRescheduled;
 import org.returnflow.contracts.flight.FlightScheduled;
 import org.returnflow.contracts.flight.HandoverConfirmed;
 import org.returnflow.contracts.flight.ManifestLocked;
 import org.returnflow.contracts.flight.PassengerBoarded;
+import org.returnflow.contracts.flight.SeatBooked;
 import org.returnflow.contracts.flight.SeatReleased;
 import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.messaging.EventOutbox;
+import org.returnflow.platform.web.BadRequestException;
+import org.returnflow.platform.web.BusinessRuleException;
+import org.returnflow.platform.web.ConflictException;
 import org.returnflow.platform.web.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -47,6 +52,14 @@ public class Flights {
 
     /** A flight and its manifest, active and struck entries. */
     public record Manifest(Flight flight, List<ManifestEntry> active, List<ManifestEntry> struck) {
+    }
+
+    /** A step on one entry, and whether it changed anything (a step done before changes nothing). */
+    public record Step(ManifestEntry entry, boolean changed) {
+    }
+
+    /** A case moved: the entry struck on the flight it left, and the one it holds now. */
+    public record Move(ManifestEntry from, ManifestEntry to) {
     }
 
     /** Schedules a flight and publishes {@code FlightScheduled}, so cases waiting for a seat try again. */
@@ -156,18 +169,134 @@ public class Flights {
         return flight;
     }
 
+    /**
+     * Moves the flight's departure, and its stopovers with it unless new stopover times are given.
+     * Only before departure; a locked manifest stays locked and every case keeps its seat.
+     * {@code FlightRescheduled} goes out once for the flight and once to each case holding a seat.
+     * The same times again change nothing and publish nothing.
+     *
+     * @param stopovers the stopovers' new times (same airports, same order), or null to move them
+     *                  by as much as the departure moves
+     * @param reason    upper-case code, published
+     * @param note      free text, kept here and never published
+     * @return whether the times changed
+     */
+    @Transactional
+    public boolean reschedule(UUID id, Instant departureAt, List<Stopover> stopovers, String reason, String note) {
+        Flight flight = lock(id);
+        Instant now = clock.instant();
+        if (!flight.getStatus().beforeDeparture()) {
+            throw new IllegalFlightTransition(flight.getFlightNumber(), flight.getStatus(), "be rescheduled");
+        }
+        FlightPlan plan = flight.plan().rescheduled(departureAt, stopovers).requireDepartureAfter(now);
+        Instant previous = flight.getDepartureAt();
+        if (!flight.reschedule(plan, reason, note, now)) {
+            return false;
+        }
+        List<UUID> cases = caseIds(entries.findActiveOnFlight(id));
+        outbox.publish(new FlightRescheduled(id, previous, departureAt, reason, cases, now, null));
+        cases.forEach(caseId -> outbox.publish(
+                new FlightRescheduled(id, previous, departureAt, reason, List.of(caseId), now, caseId)));
+        audit.recordChange("FLIGHT_RESCHEDULED", "FLIGHT", id, "departure " + previous + " -> " + departureAt
+                + ", " + reason + ", " + cases.size() + " cases on the manifest");
+        return true;
+    }
+
+    /**
+     * An agency takes the person of the case off the flight before departure, boarded or not: the
+     * entry is struck {@code OFFLOADED} with the agency's reason beside it, the seat freed, and the
+     * case learns it from a {@code SeatReleased} that no command asked for.
+     *
+     * @param reason the agency's upper-case code; kept in the manifest, never published
+     */
+    @Transactional
+    public ManifestEntry offload(UUID id, UUID caseId, String reason) {
+        Flight flight = lock(id);
+        if (!flight.getStatus().beforeDeparture()) {
+            throw new IllegalFlightTransition(flight.getFlightNumber(), flight.getStatus(), "offload passengers");
+        }
+        ManifestEntry entry = activeEntry(flight, caseId);
+        Instant now = clock.instant();
+        entry.offload(reason, now);
+        flight.seatsFreed(1);
+        outbox.publish(new SeatReleased(caseId, id, entry.getSeat(), ManifestEntry.OFFLOADED, now, null));
+        audit.recordChange("PASSENGER_OFFLOADED", "MANIFEST_ENTRY", caseId,
+                "flight " + flight.getFlightNumber() + " (" + id + ") seat " + entry.getSeat() + ", " + reason);
+        return entry;
+    }
+
+    /**
+     * Moves the case, in one transaction, from its seat on this flight to a seat on another flight
+     * to the same country that takes bookings and leaves no earlier, within the cap the case was
+     * booked under. Publishes {@code SeatReleased} ({@code MOVED}) and then {@code SeatBooked}, both
+     * keyed by the case and answering no command. Either everything happens or nothing does.
+     *
+     * @param reason the agency's upper-case code; kept in the manifest, never published
+     */
+    @Transactional
+    public Move move(UUID id, UUID caseId, UUID toFlightId, String reason) {
+        if (id.equals(toFlightId)) {
+            throw new BadRequestException("toFlightId must name another flight than the one the case leaves",
+                    "toFlightId");
+        }
+        // Two flights' rows, always locked in the same order, so two opposite moves cannot deadlock.
+        boolean sourceFirst = id.compareTo(toFlightId) < 0;
+        Flight first = sourceFirst ? lock(id) : lockTarget(toFlightId);
+        Flight second = sourceFirst ? lockTarget(toFlightId) : lock(id);
+        Flight source = sourceFirst ? first : second;
+        Flight target = sourceFirst ? second : first;
+        if (!source.getStatus().beforeDeparture()) {
+            throw new IllegalFlightTransition(source.getFlightNumber(), source.getStatus(), "move passengers");
+        }
+        ManifestEntry from = activeEntry(source, caseId);
+        Instant now = clock.instant();
+        requireMayTake(source, target, now);
+        from.moveTo(target.getId(), reason, now);
+        source.seatsFreed(1);
+        target.seatTaken(from.getMaxPerFlight());
+        // The strike reaches the database before the new seat: one active seat per case, always.
+        entries.flush();
+        Integer seatNumber = entries.lowestFreeSeat(target.getId(), target.getSeatsForReturnees());
+        if (seatNumber == null) {
+            throw new IllegalStateException("Flight " + target.getId() + " counts a free seat but has none");
+        }
+        ManifestEntry to = entries.saveAndFlush(new ManifestEntry(target.getId(), caseId, seatNumber,
+                target.seatLabel(seatNumber), now, from.getMaxPerFlight()));
+        outbox.publish(new SeatReleased(caseId, id, from.getSeat(), ManifestEntry.MOVED, now, null, target.getId()));
+        SeatBooked booked = SeatAllocation.seatBooked(to, target, null);
+        outbox.publish(booked);
+        audit.recordChange("PASSENGER_MOVED", "MANIFEST_ENTRY", caseId, "flight " + source.getFlightNumber() + " ("
+                + id + ") seat " + from.getSeat() + " -> flight " + target.getFlightNumber() + " (" + target.getId()
+                + ") seat " + to.getSeat() + ", " + reason);
+        return new Move(from, to);
+    }
+
     /** The person of the case boarded; only on a locked manifest, only for an active entry. */
     @Transactional
     public ManifestEntry board(UUID id, UUID caseId) {
+        return board(id, caseId, false).entry();
+    }
+
+    /**
+     * The person of the case boarded; only on a locked manifest, only for an active entry.
+     *
+     * @param repeatIsDone whether boarding someone on board already is no change (a bulk retried)
+     *                     rather than a 409
+     */
+    @Transactional
+    public Step board(UUID id, UUID caseId, boolean repeatIsDone) {
         Flight flight = lock(id);
         flight.requireStatus(FlightStatus.MANIFEST_LOCKED, "board passengers");
         ManifestEntry entry = activeEntry(flight, caseId);
+        if (repeatIsDone && entry.hasBoarded()) {
+            return new Step(entry, false);
+        }
         Instant now = clock.instant();
         entry.board(flight.getFlightNumber(), now);
         outbox.publish(new PassengerBoarded(caseId, id, now));
         audit.recordChange("PASSENGER_BOARDED", "MANIFEST_ENTRY", caseId,
                 "flight " + flight.getFlightNumber() + " (" + id + ") seat " + entry.getSeat());
-        return entry;
+        return new Step(entry, true);
     }
 
     /**
@@ -177,25 +306,77 @@ public class Flights {
      */
     @Transactional
     public ManifestEntry handOver(UUID id, UUID caseId, String receivedBy) {
+        return handOver(id, caseId, receivedBy, false).entry();
+    }
+
+    /**
+     * The receiving authorities took charge of the person, after arrival.
+     *
+     * @param repeatIsDone whether a handover confirmed before is no change (a bulk retried; the
+     *                     first receiving official stays on record) rather than a 409
+     */
+    @Transactional
+    public Step handOver(UUID id, UUID caseId, String receivedBy, boolean repeatIsDone) {
         Flight flight = lock(id);
         flight.requireStatus(FlightStatus.ARRIVED, "hand over passengers");
         ManifestEntry entry = activeEntry(flight, caseId);
+        if (repeatIsDone && entry.getHandedOverAt() != null) {
+            return new Step(entry, false);
+        }
         Instant now = clock.instant();
         entry.handOver(flight.getFlightNumber(), receivedBy, now);
         outbox.publish(new HandoverConfirmed(caseId, id, now));
         audit.recordChange("HANDOVER_CONFIRMED", "MANIFEST_ENTRY", caseId,
                 "flight " + flight.getFlightNumber() + " (" + id + ")");
-        return entry;
+        return new Step(entry, true);
     }
 
     private Flight lock(UUID id) {
         return flights.findForUpdate(id).orElseThrow(() -> new NotFoundException("Flight", id));
     }
 
+    /** The target of a move, named in the request body: unknown is a 422 naming the field, not a 404. */
+    private Flight lockTarget(UUID toFlightId) {
+        return flights.findForUpdate(toFlightId).orElseThrow(() -> new BusinessRuleException(
+                "toFlightId names no flight: " + toFlightId, "toFlightId"));
+    }
+
+    /**
+     * A move never goes to a flight that takes no bookings, to another country, or earlier than the
+     * flight the case leaves: the notice the person got for that departure still holds for a later
+     * one, so a move never shortens the notice window (S4).
+     */
+    private static void requireMayTake(Flight source, Flight target, Instant now) {
+        if (target.getStatus() != FlightStatus.SCHEDULED) {
+            throw new ConflictException("Flight " + target.getFlightNumber() + " is " + target.getStatus()
+                    + ": it takes no bookings", "toFlightId");
+        }
+        if (!target.getDestinationCountry().equals(source.getDestinationCountry())) {
+            throw new BusinessRuleException("Flight " + target.getFlightNumber() + " goes to "
+                    + target.getDestinationCountry() + ", not " + source.getDestinationCountry(), "toFlightId");
+        }
+        if (target.getDepartureAt().isBefore(source.getDepartureAt()) || !target.getDepartureAt().isAfter(now)) {
+            throw new BusinessRuleException("Flight " + target.getFlightNumber() + " departs at "
+                    + target.getDepartureAt() + ", before flight " + source.getFlightNumber() + " ("
+                    + source.getDepartureAt() + "): a move never brings a departure forward", "toFlightId");
+        }
+    }
+
+    /**
+     * The case's active entry on the flight: 409 when the case was struck from this flight (saying
+     * why), 404 when it never held a seat on it.
+     */
     private ManifestEntry activeEntry(Flight flight, UUID caseId) {
-        return entries.findActive(flight.getId(), caseId)
-                .orElseThrow(() -> new NotFoundException("Active manifest entry of flight " + flight.getFlightNumber()
-                        + " for case", caseId));
+        return entries.findActive(flight.getId(), caseId).orElseThrow(() -> {
+            List<ManifestEntry> struck = entries.findStruck(flight.getId(), caseId);
+            if (!struck.isEmpty()) {
+                ManifestEntry last = struck.get(0);
+                return new ConflictException("Case " + caseId + " was struck from flight " + flight.getFlightNumber()
+                        + " at " + last.getStruckAt() + " (" + last.getReasonStruck() + ")");
+            }
+            return new NotFoundException("Active manifest entry of flight " + flight.getFlightNumber() + " for case",
+                    caseId);
+        });
     }
 
     private static List<UUID> caseIds(List<ManifestEntry> entries) {

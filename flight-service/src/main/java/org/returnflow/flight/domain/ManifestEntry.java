@@ -22,6 +22,10 @@ public class ManifestEntry {
     public static final String FLIGHT_CANCELLED = "FLIGHT_CANCELLED";
     /** Reason for active entries that had not boarded when the flight departed. */
     public static final String NOT_BOARDED = "NOT_BOARDED";
+    /** Reason for an entry an agency took off the flight; the agency's own code is kept beside it. */
+    public static final String OFFLOADED = "OFFLOADED";
+    /** Reason for an entry an agency moved to another flight; the entry names that flight. */
+    public static final String MOVED = "MOVED";
 
     @Id
     private UUID id;
@@ -56,11 +60,26 @@ public class ManifestEntry {
     @Column(name = "reason_struck")
     private String reasonStruck;
 
+    @Column(name = "agency_reason")
+    private String agencyReason;
+
+    @Column(name = "moved_to_flight_id")
+    private UUID movedToFlightId;
+
+    @Column(name = "max_per_flight")
+    private Integer maxPerFlight;
+
     protected ManifestEntry() {
     }
 
-    public ManifestEntry(UUID flightId, UUID caseId, int seatNumber, String seat, Instant bookedAt) {
+    /**
+     * @param maxPerFlight the destination rules' limit per flight the case is booked under, or null;
+     *                     a later move keeps to it
+     */
+    public ManifestEntry(UUID flightId, UUID caseId, int seatNumber, String seat, Instant bookedAt,
+                         Integer maxPerFlight) {
         this.id = UUID.randomUUID();
+        this.maxPerFlight = maxPerFlight;
         this.flightId = Objects.requireNonNull(flightId, "flightId");
         this.caseId = Objects.requireNonNull(caseId, "caseId");
         this.seatNumber = seatNumber;
@@ -83,6 +102,23 @@ public class ManifestEntry {
         }
         reasonStruck = Objects.requireNonNull(reason, "reason");
         struckAt = now;
+    }
+
+    /** An agency took the person off the flight, for its own reason (a code, kept here, never published). */
+    public void offload(String agencyReason, Instant now) {
+        strike(OFFLOADED, now);
+        this.agencyReason = Objects.requireNonNull(agencyReason, "agencyReason");
+    }
+
+    /** An agency moved the case to another flight, for its own reason (a code, kept here, never published). */
+    public void moveTo(UUID flightId, String agencyReason, Instant now) {
+        if (hasBoarded()) {
+            throw new ConflictException("Case " + caseId + " has boarded (at " + boardedAt
+                    + "): offload the person before booking another flight");
+        }
+        strike(MOVED, now);
+        this.agencyReason = Objects.requireNonNull(agencyReason, "agencyReason");
+        this.movedToFlightId = Objects.requireNonNull(flightId, "flightId");
     }
 
     public void board(String flightNumber, Instant now) {
@@ -117,4 +153,7 @@ public class ManifestEntry {
     public String getReceivedBy() { return receivedBy; }
     public Instant getStruckAt() { return struckAt; }
     public String getReasonStruck() { return reasonStruck; }
+    public String getAgencyReason() { return agencyReason; }
+    public UUID getMovedToFlightId() { return movedToFlightId; }
+    public Integer getMaxPerFlight() { return maxPerFlight; }
 }

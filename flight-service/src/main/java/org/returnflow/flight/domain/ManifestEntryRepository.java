@@ -23,6 +23,11 @@ public interface ManifestEntryRepository extends JpaRepository<ManifestEntry, UU
     @Query("select e from ManifestEntry e where e.flightId = :flightId and e.caseId = :caseId and e.struckAt is null")
     Optional<ManifestEntry> findActive(@Param("flightId") UUID flightId, @Param("caseId") UUID caseId);
 
+    /** The entries of the case on the flight that were struck, latest first. */
+    @Query("select e from ManifestEntry e where e.flightId = :flightId and e.caseId = :caseId "
+            + "and e.struckAt is not null order by e.struckAt desc")
+    List<ManifestEntry> findStruck(@Param("flightId") UUID flightId, @Param("caseId") UUID caseId);
+
     @Query("select e from ManifestEntry e where e.flightId = :flightId and e.struckAt is null order by e.seatNumber")
     List<ManifestEntry> findActiveOnFlight(@Param("flightId") UUID flightId);
 

@@ -39,4 +39,15 @@ public class Stopover {
     public Instant departAt() {
         return departAt;
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Stopover other && airport.equals(other.airport) && arriveAt.equals(other.arriveAt)
+                && departAt.equals(other.departAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(airport, arriveAt, departAt);
+    }
 }
