@@ -199,6 +199,24 @@ public class CaseSafeguards {
                 seat.departureAirport(), String.join(",", seat.stopoverAirports()), seat.arrivalAirport(), requestId);
     }
 
+    /** The flight of the seat was rescheduled: the seat departs then. */
+    public void departureChanged(UUID caseId, UUID flightId, Instant departureAt) {
+        jdbc.update("update case_seat set departure_at = ? where case_id = ? and flight_id = ?",
+                Timestamp.from(departureAt), caseId, flightId);
+    }
+
+    /** The manifest of the seat's flight was locked. */
+    public void manifestLocked(UUID caseId, UUID flightId) {
+        jdbc.update("update case_seat set manifest_locked_at = coalesce(manifest_locked_at, now()) "
+                + "where case_id = ? and flight_id = ?", caseId, flightId);
+    }
+
+    /** Whether the manifest of the seat the case holds is locked already. */
+    public boolean manifestLocked(UUID caseId) {
+        return Boolean.TRUE.equals(jdbc.query("select manifest_locked_at is not null from case_seat where case_id = ?",
+                rs -> rs.next() && rs.getBoolean(1), caseId));
+    }
+
     /** The seat on this flight is gone (released, struck or cancelled); returns whether the case held it. */
     public boolean seatGone(UUID caseId, UUID flightId) {
         return jdbc.update("delete from case_seat where case_id = ? and flight_id = ?", caseId, flightId) > 0;

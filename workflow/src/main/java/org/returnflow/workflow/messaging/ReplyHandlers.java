@@ -17,6 +17,7 @@ import org.returnflow.contracts.detention.LegalHoldPlaced;
 import org.returnflow.contracts.flight.FlightArrived;
 import org.returnflow.contracts.flight.FlightCancelled;
 import org.returnflow.contracts.flight.FlightDeparted;
+import org.returnflow.contracts.flight.FlightRescheduled;
 import org.returnflow.contracts.flight.HandoverConfirmed;
 import org.returnflow.contracts.flight.ManifestLocked;
 import org.returnflow.contracts.flight.PassengerBoarded;
@@ -62,7 +63,8 @@ import java.util.stream.Collectors;
  *   <tr><td>SeatReleased answering a ReleaseSeat</td><td>always</td><td>the seat is gone</td><td>history only</td></tr>
  *   <tr><td>SeatReleased no command asked for (a no-show)</td><td>the case holds that seat</td><td>the seat is gone</td><td>by caseId; sets seatStruckReason</td></tr>
  *   <tr><td>FlightCancelled (the case's copy)</td><td>the case holds a seat on the flight, or waits for a booking</td><td>the seat is gone, the booking superseded</td><td>by caseId</td></tr>
- *   <tr><td>ManifestLocked, PassengerBoarded, HandoverConfirmed</td><td>the case holds a seat on the flight</td><td>–</td><td>by caseId</td></tr>
+ *   <tr><td>ManifestLocked, PassengerBoarded, HandoverConfirmed</td><td>the case holds a seat on the flight</td><td>a lock: the seat's manifest is locked</td><td>by caseId</td></tr>
+ *   <tr><td>FlightRescheduled (the case's copy)</td><td>the case holds a seat on the flight</td><td>the seat's new departure</td><td>by caseId: notify again, check the window</td></tr>
  *   <tr><td>NotificationDelivered, NotificationFailed</td><td>it answers the newest SendNotification to that recipient</td><td>the delivery time (S4)</td><td>by caseId and local recipientType</td></tr>
  *   <tr><td>FlightScheduled</td><td colspan="3">every instance waiting for it whose destinationCountry is the flight's ({@link FlightScheduledHandler})</td></tr>
  *   <tr><td>ConsentRequested, FlightDeparted, FlightArrived, DetaineeRemoved, DetaineeReleasedFromOperation</td><td colspan="3">history only</td></tr>
@@ -269,6 +271,7 @@ class ReplyHandlers {
     MessageHandler<ManifestLocked> manifestLockedHandler(CaseInbox inbox) {
         return caseCopy(ManifestLocked.class, ManifestLocked::caseId, inbox, m -> Reply.to(Msg.MANIFEST_LOCKED, m.caseId())
                 .aboutSeatOn(m.flightId())
+                .recording((records, requests, messageId) -> records.manifestLocked(m.caseId(), m.flightId()))
                 .detail("manifest of flight " + m.flightId() + " locked for departure at " + m.departureAt()));
     }
 
@@ -286,6 +289,19 @@ class ReplyHandlers {
                             "flight " + m.flightId() + " cancelled");
                 })
                 .detail("flight " + m.flightId() + " cancelled: " + m.reason()));
+    }
+
+    /**
+     * The seat's flight leaves at another time: the seat departs then, and the case tells everyone
+     * again and measures the notice window against the new time (S4).
+     */
+    @Bean
+    MessageHandler<FlightRescheduled> flightRescheduledHandler(CaseInbox inbox) {
+        return caseCopy(FlightRescheduled.class, FlightRescheduled::caseId, inbox, m -> Reply.to(Msg.FLIGHT_RESCHEDULED, m.caseId())
+                .aboutSeatOn(m.flightId())
+                .recording((records, requests, messageId) -> records.departureChanged(m.caseId(), m.flightId(), m.departureAt()))
+                .detail("flight " + m.flightId() + " rescheduled from " + m.previousDepartureAt() + " to " + m.departureAt()
+                        + ": " + m.reason()));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.returnflow.workflow.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.returnflow.contracts.notification.RecipientType;
+import org.returnflow.contracts.notification.TemplateKey;
 import org.returnflow.workflow.domain.CaseRequests;
 import org.returnflow.workflow.domain.CaseSafeguards;
 import org.returnflow.workflow.domain.CaseSafeguards.Seat;
@@ -65,11 +66,21 @@ public class NoticePlan {
         execution.setVariableLocal(Var.RECIPIENT_TYPE, execution.getVariable(Var.RECIPIENT_TYPE));
     }
 
-    /** A new round of notices (after a booking) starts with no failed attempt. */
-    public void reset(DelegateExecution execution) {
+    /**
+     * A new round of notices starts with no failed attempt: CASE_BOOKED after a booking, FLIGHT_CHANGED
+     * after a reschedule.
+     */
+    public void round(DelegateExecution execution, String template) {
+        execution.setVariable(Var.NOTICE_TEMPLATE, TemplateKey.valueOf(template).name());
         for (RecipientType recipient : RecipientType.values()) {
             execution.getProcessInstance().removeVariable(Var.NOTIFICATION_ATTEMPTS + "_" + recipient.name());
         }
+    }
+
+    /** The template of this round's notices. */
+    public String template(DelegateExecution execution) {
+        Object template = execution.getVariable(Var.NOTICE_TEMPLATE);
+        return template == null ? TemplateKey.CASE_BOOKED.name() : template.toString();
     }
 
     /** Whether a failed notice to this instance's recipient may be sent again without an operator. */

@@ -19,6 +19,7 @@ import org.returnflow.contracts.detention.RecordRemoval;
 import org.returnflow.contracts.detention.ReleaseFromOperation;
 import org.returnflow.contracts.flight.BookSeat;
 import org.returnflow.contracts.flight.FlightCancelled;
+import org.returnflow.contracts.flight.FlightRescheduled;
 import org.returnflow.contracts.flight.FlightScheduled;
 import org.returnflow.contracts.flight.HandoverConfirmed;
 import org.returnflow.contracts.flight.ManifestLocked;
@@ -96,6 +97,8 @@ public final class ProcessConstants {
         public static final String RECIPIENT_TYPE = "recipientType";
         /** Input of the notice send tasks: CASE_BOOKED, CASE_WITHDRAWN, ... */
         public static final String TEMPLATE_KEY = "templateKey";
+        /** The template of the current round of booking notices: CASE_BOOKED, or FLIGHT_CHANGED after a reschedule. */
+        public static final String NOTICE_TEMPLATE = "noticeTemplate";
         /** Sends of a notice to one recipient in this round: notificationAttempts_&lt;RECIPIENT&gt;. */
         public static final String NOTIFICATION_ATTEMPTS = "notificationAttempts";
         /** Local, set from NotificationFailed: an upper-case code such as NO_CONSULATE_ADDRESS. */
@@ -130,6 +133,7 @@ public final class ProcessConstants {
         public static final String PASSENGER_BOARDED = name(PassengerBoarded.class);
         public static final String HANDOVER_CONFIRMED = name(HandoverConfirmed.class);
         public static final String FLIGHT_CANCELLED = name(FlightCancelled.class);
+        public static final String FLIGHT_RESCHEDULED = name(FlightRescheduled.class);
         public static final String DETAINEE_REMOVED = name(DetaineeRemoved.class);
 
         // Messages of the workflow itself (not contracts): an agency's control of a case through the

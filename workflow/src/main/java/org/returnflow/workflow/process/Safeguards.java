@@ -182,6 +182,23 @@ public class Safeguards {
         journal.factsChanged(CaseVariables.caseOf(execution));
     }
 
+    /**
+     * The seat's flight was rescheduled: the records hold the new departure; everyone is told again
+     * (FLIGHT_CHANGED) and the notice window is measured against the new time, so a departure moved
+     * too early releases the seat and books a later flight (S4).
+     */
+    public void flightRescheduled(DelegateExecution execution) {
+        UUID caseId = CaseVariables.caseOf(execution);
+        caseStates.note(execution, "FLIGHT_RESCHEDULED", records.seat(caseId)
+                .map(seat -> "flightId=" + seat.flightId() + "; departureAt=" + seat.departureAt()).orElse("no seat"));
+        journal.factsChanged(caseId);
+    }
+
+    /** Whether the manifest of the seat held was locked before the case was notified again. */
+    public boolean manifestLockedAlready(DelegateExecution execution) {
+        return records.manifestLocked(CaseVariables.caseOf(execution));
+    }
+
     /** Whether a struck seat is simply booked again; otherwise a reviewer decides what happens. */
     public boolean rebookAfterStrike(DelegateExecution execution) {
         return REBOOK_AFTER_STRIKE.contains(String.valueOf(execution.getVariable(Var.SEAT_STRUCK_REASON)));

@@ -680,6 +680,62 @@ class RemovalCaseProcessTest {
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_WithdrawnWhileSuspended", "EndEvent_CaseWithdrawn");
     }
 
+    @Test
+    void aRescheduledFlightTellsEveryoneAgainAndKeepsTheSeatWhileTheWindowHolds() {
+        toSeat();
+        UUID flightId = seatBooked(DEPARTURE);
+        deliverAll(NOW);
+        assertThat(instance).isWaitingAt("ReceiveTask_WaitForManifestLock");
+
+        rescheduled(flightId, DEPARTURE.plus(Duration.ofDays(1)));
+
+        List<SendNotification> changed = outbox.all(SendNotification.class).stream()
+                .filter(n -> n.templateKey() == TemplateKey.FLIGHT_CHANGED).toList();
+        assertThat(changed).extracting(SendNotification::recipientType)
+                .containsExactlyInAnyOrder(RecipientType.DETAINEE, RecipientType.COUNSEL, RecipientType.CONSULATE);
+        assertThat(changed).allSatisfy(n -> assertThat(n.data()).containsEntry("departureAt",
+                DEPARTURE.plus(Duration.ofDays(1)).toString()));
+        deliverAll(NOW.plus(Duration.ofHours(1)));
+        assertThat(instance).isWaitingAt("ReceiveTask_WaitForManifestLock");
+        assertThat(outbox.all(ReleaseSeat.class)).isEmpty();
+        assertThat(journal.of("FLIGHT_RESCHEDULED")).hasSize(1);
+    }
+
+    @Test
+    void aFlightMovedTooEarlyForTheNoticeReleasesTheSeatAndBooksALaterOne() {
+        toSeat();
+        UUID flightId = seatBooked(DEPARTURE);
+        deliverAll(NOW);
+
+        // Now + 30 h: the notices of a new round cannot reach everyone 72 h before it.
+        rescheduled(flightId, NOW.plus(Duration.ofHours(30)));
+        deliverAll(NOW.plus(Duration.ofHours(1)));
+
+        assertThat(outbox.last(ReleaseSeat.class).reason()).isEqualTo("NOTICE_WINDOW_VIOLATED");
+        assertThat(outbox.all(BookSeat.class)).hasSize(2);
+        assertThat(instance).isWaitingAt("Gateway_SeatReply");
+    }
+
+    @Test
+    void aRescheduleAfterTheManifestLockGoesStraightToTheFinalCheckOnceNotified() {
+        toSeat();
+        UUID flightId = seatBooked(DEPARTURE);
+        deliverAll(NOW);
+        records.manifestLocked(caseUuid(), flightId);
+        manifestLocked();
+        assessed();
+        assertThat(instance).isWaitingAt("ReceiveTask_WaitForBoarding");
+
+        rescheduled(flightId, DEPARTURE.plus(Duration.ofHours(6)));
+        deliverAll(NOW.plus(Duration.ofHours(1)));
+
+        // No second ManifestLocked will come: the final check runs for the new departure.
+        AssessEligibility check = outbox.last(AssessEligibility.class);
+        assertThat(check.stage()).isEqualTo(EligibilityStage.FINAL);
+        assessed();
+        assertThat(instance).isWaitingAt("ReceiveTask_WaitForBoarding");
+    }
+
     // ---------------------------------------------------------------- DMN
 
     @Test
@@ -822,6 +878,11 @@ class RemovalCaseProcessTest {
         records.seat(caseUuid()).ifPresent(seat -> records.seatGone(caseUuid(), seat.flightId()));
         requests.supersede(caseUuid(), Command.BOOK_SEAT, "flight cancelled");
         correlate(Msg.FLIGHT_CANCELLED, Map.of());
+    }
+
+    private void rescheduled(UUID flightId, Instant departureAt) {
+        records.departureChanged(caseUuid(), flightId, departureAt);
+        correlate(Msg.FLIGHT_RESCHEDULED, Map.of());
     }
 
     private void seatStruck(String reason) {
