@@ -116,9 +116,10 @@ public class MessagingAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                             KafkaTemplate<String, CloudEvent> cloudEventKafkaTemplate,
-                            MessagingProperties properties, Environment environment, PlatformSchema schema) {
+                            MessagingProperties properties, Environment environment, PlatformSchema schema,
+                            ObjectProvider<MeterRegistry> meterRegistry) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), cloudEventKafkaTemplate, properties.getRelay(),
-                source(properties, environment));
+                source(properties, environment), meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
@@ -184,7 +185,7 @@ public class MessagingAutoConfiguration {
                     .register(meters).increment();
             if (kind == FailureKind.TRANSIENT) {
                 log.warn("{}-{}@{} failed (attempt {}), transient, retrying until it passes: {}", record.topic(),
-                        record.partition(), record.offset(), attempt, rootCause(failure));
+                        record.partition(), record.offset(), attempt, FailureKind.rootCause(failure).toString());
             }
         });
         return handler;
@@ -194,14 +195,6 @@ public class MessagingAutoConfiguration {
         backOff.setInitialInterval(retry.getInitialInterval().toMillis());
         backOff.setMultiplier(retry.getMultiplier());
         backOff.setMaxInterval(retry.getMaxInterval().toMillis());
-    }
-
-    private static String rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getName() + ": " + root.getMessage();
     }
 
     @Bean

@@ -80,6 +80,16 @@ public enum FailureKind {
         return transientSeen ? TRANSIENT : UNKNOWN;
     }
 
+    /** The innermost cause, which says what really went wrong; the failure itself when it has none. */
+    public static Throwable rootCause(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        Throwable root = failure;
+        while (root.getCause() != null && seen.put(root, Boolean.TRUE) == null) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
     private static boolean isTransient(Throwable t) {
         for (Class<? extends Throwable> type : TRANSIENT_TYPES) {
             if (type.isInstance(t)) {

@@ -80,12 +80,23 @@ public class MessagingProperties {
         private boolean enabled = true;
         /** Longest pause between polls when nothing nudges the relay. */
         private Duration pollInterval = Duration.ofMillis(500);
-        /** Rows sent per transaction. */
+        /** Most rows read and sent in one pass. */
         private int batchSize = 200;
         /** How long to wait for the broker to acknowledge a batch. */
         private Duration sendTimeout = Duration.ofSeconds(30);
         /** Sent rows older than this are purged. */
         private Duration retention = Duration.ofDays(7);
+        /** A row that failed this often, for a reason that is not transient, is parked for an operator. */
+        private int maxAttempts = 10;
+        /** The wait before a failed row is tried again; it doubles with each attempt ... */
+        private Duration retryInitialInterval = Duration.ofMillis(500);
+        /** ... up to this. */
+        private Duration retryMaxInterval = Duration.ofSeconds(10);
+        /**
+         * How long the relay's lease on the outbox lasts without renewal; another replica's relay takes
+         * over only after it expired. Must exceed the producer's max.block.ms plus {@link #sendTimeout}.
+         */
+        private Duration leaseTime = Duration.ofSeconds(60);
 
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
@@ -97,6 +108,14 @@ public class MessagingProperties {
         public void setSendTimeout(Duration sendTimeout) { this.sendTimeout = sendTimeout; }
         public Duration getRetention() { return retention; }
         public void setRetention(Duration retention) { this.retention = retention; }
+        public int getMaxAttempts() { return maxAttempts; }
+        public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
+        public Duration getRetryInitialInterval() { return retryInitialInterval; }
+        public void setRetryInitialInterval(Duration retryInitialInterval) { this.retryInitialInterval = retryInitialInterval; }
+        public Duration getRetryMaxInterval() { return retryMaxInterval; }
+        public void setRetryMaxInterval(Duration retryMaxInterval) { this.retryMaxInterval = retryMaxInterval; }
+        public Duration getLeaseTime() { return leaseTime; }
+        public void setLeaseTime(Duration leaseTime) { this.leaseTime = leaseTime; }
     }
 
     /**
