@@ -21,6 +21,7 @@ import org.returnflow.platform.messaging.CloudEventDispatcher;
 import org.returnflow.platform.messaging.DeadLetterHeaders;
 import org.returnflow.platform.messaging.FailureKind;
 import org.returnflow.platform.messaging.MessageRejectedException;
+import org.returnflow.platform.messaging.MessagingHousekeeping;
 import org.returnflow.platform.messaging.EventOutbox;
 import org.returnflow.platform.messaging.MessageHandler;
 import org.returnflow.platform.messaging.MessagingProperties;
@@ -120,6 +121,11 @@ public class MessagingAutoConfiguration {
                             ObjectProvider<MeterRegistry> meterRegistry) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), cloudEventKafkaTemplate, properties.getRelay(),
                 source(properties, environment), meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    MessagingHousekeeping messagingHousekeeping(JdbcTemplate jdbc, OutboxRelay outboxRelay, MessagingProperties properties) {
+        return new MessagingHousekeeping(jdbc, outboxRelay, properties);
     }
 
     @Bean

@@ -80,8 +80,6 @@ public class OutboxRelay extends PollingWorker {
     private final String holder;
     private final MeterRegistry meters;
 
-    private Instant lastPurge = Instant.EPOCH;
-
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, CloudEvent> kafka,
                        MessagingProperties.Relay settings, URI source) {
         this(jdbc, tx, kafka, settings, source, new SimpleMeterRegistry());
@@ -325,15 +323,10 @@ public class OutboxRelay extends PollingWorker {
         return new ProducerRecord<>(row.topic(), row.key(), event);
     }
 
-    /** One relay pass, and the hourly purge of old sent rows; a full batch means more may wait. */
+    /** One relay pass; a full batch means more may wait. ({@link MessagingHousekeeping} purges sent rows.) */
     @Override
     protected boolean runOnce(int lane, int lanes) {
-        int sent = relayOnce();
-        if (Instant.now().isAfter(lastPurge.plusSeconds(3600))) {
-            lastPurge = Instant.now();
-            purgeSent();
-        }
-        return sent >= settings.getBatchSize();
+        return relayOnce() >= settings.getBatchSize();
     }
 
     @Override
