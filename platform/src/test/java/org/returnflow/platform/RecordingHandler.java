@@ -23,6 +23,7 @@ public class RecordingHandler implements MessageHandler<AssessEligibility> {
 
     private final JdbcTemplate jdbc;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private volatile boolean ruleLifted;
 
     RecordingHandler(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -41,9 +42,14 @@ public class RecordingHandler implements MessageHandler<AssessEligibility> {
             throw new IllegalStateException("the handler cannot assess destination "
                     + PlatformTestApplication.FAILING_DESTINATION);
         }
-        if (PlatformTestApplication.REJECTED_DESTINATION.equals(command.destinationCountry())) {
+        if (PlatformTestApplication.REJECTED_DESTINATION.equals(command.destinationCountry()) && !ruleLifted) {
             throw new MessageRejectedException("RULE_NO_RETURNS_TO " + PlatformTestApplication.REJECTED_DESTINATION);
         }
+    }
+
+    /** From now on, commands for the rejected destination are handled: "the cause was fixed". */
+    public void liftRule() {
+        ruleLifted = true;
     }
 
     /** How often the handler was called for this CloudEvents id, including calls that rolled back. */

@@ -19,6 +19,7 @@ import org.returnflow.contracts.Topics;
 import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.messaging.CloudEventDispatcher;
 import org.returnflow.platform.messaging.DeadLetterHeaders;
+import org.returnflow.platform.messaging.DeadLetters;
 import org.returnflow.platform.messaging.FailureKind;
 import org.returnflow.platform.messaging.MessageRejectedException;
 import org.returnflow.platform.messaging.MessagingHousekeeping;
@@ -62,6 +63,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -121,6 +123,19 @@ public class MessagingAutoConfiguration {
                             ObjectProvider<MeterRegistry> meterRegistry) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), cloudEventKafkaTemplate, properties.getRelay(),
                 source(properties, environment), meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** Lists and replays dead letters (the workflow's operations API; {@code ./returnflow dlt} uses the same class). */
+    @Bean
+    DeadLetters deadLetters(KafkaProperties kafka) {
+        Map<String, Object> client = new HashMap<>();
+        kafka.buildAdminProperties(null).forEach((key, value) -> {
+            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
+                    || key.startsWith("ssl.")) {
+                client.put(key, value);
+            }
+        });
+        return new DeadLetters(client);
     }
 
     @Bean
