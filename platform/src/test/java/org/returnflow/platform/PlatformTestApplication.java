@@ -12,6 +12,8 @@ public class PlatformTestApplication {
 
     /** A destination that makes the handler fail, to exercise retries and dead letters. */
     public static final String FAILING_DESTINATION = "XXX";
+    /** A destination whose command breaks a business rule of the handler: it can never succeed. */
+    public static final String REJECTED_DESTINATION = "XXY";
 
     public static void main(String[] args) {
         SpringApplication.run(PlatformTestApplication.class, args);

@@ -55,9 +55,12 @@ public record TestClient(String id, Set<String> scopes, List<String> facilities,
             new TestClient("removal-operations", Set.of("cases:read", "cases:write"), null, false);
     public static final TestClient PARTNER_MONITOR = new TestClient("partner-monitor",
             Set.of("detention:read", "consent:read", "flights:read", "notifications:read", "cases:read"), null, true);
+    /** The operations desk: parked correlations and dead letters (workflow {@code /api/ops}). */
+    public static final TestClient OPERATORS =
+            new TestClient("returnflow-operators", Set.of("ops:manage", "cases:read"), null, false);
     public static final TestClient DEV = new TestClient("returnflow-dev", Set.of(
             "detention:read", "detention:write", "consent:read", "consent:decide", "flights:read", "flights:manage",
-            "notifications:read", "consulates:manage", "cases:read", "cases:write"), null, false);
+            "notifications:read", "consulates:manage", "cases:read", "cases:write", "ops:manage"), null, false);
 
     private static final PrivateKey KEY = loadKey();
 

@@ -34,7 +34,6 @@ import org.springframework.kafka.mock.MockProducerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -81,9 +80,8 @@ public class OutboxBenchmark {
         config.setMaximumPoolSize(4);
         dataSource = new HikariDataSource(config);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        try (InputStream schema = getClass().getClassLoader().getResourceAsStream("db/platform/V1__outbox_and_processed_message.sql")) {
-            jdbc.execute(new String(schema.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        // Every platform migration (outbox, relay lease, processed messages), as a service gets them.
+        new org.returnflow.platform.messaging.PlatformSchema(dataSource).afterPropertiesSet();
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         // MockProducer serialises without headers; the real producer writes the CloudEvent into headers and value
         CloudEventSerializer binary = new CloudEventSerializer();

@@ -22,7 +22,9 @@ import java.util.UUID;
 
 /**
  * One notice to one recipient. It is stored PENDING when the command arrives and changes state
- * only in the sender: DELIVERED once the mail server accepted it, or FAILED with a reason.
+ * only in the sender: SENDING once a sender claimed it (the claim names a token and a time, and
+ * commits before the mail server is contacted), then DELIVERED once the mail server accepted it, or
+ * FAILED with a reason, or back to PENDING when the sender stopped before any attempt succeeded.
  */
 @Entity
 @Table(name = "notification")
@@ -78,6 +80,12 @@ public class Notification {
     /** The CloudEvents id of the newest SendNotification for this notice: every answer carries it. */
     @Column(name = "answers_request")
     private UUID answersRequest;
+    @Column(name = "claim_token")
+    private UUID claimToken;
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+    @Column(name = "resends", nullable = false)
+    private int resends;
 
     protected Notification() {
     }
@@ -122,20 +130,57 @@ public class Notification {
     }
 
     /**
+     * A sender takes the notice: SENDING under a fresh token. A notice still SENDING under an older
+     * claim was left by a sender that stopped (crashed) before it recorded the outcome; taking it over
+     * is a resend, counted in {@code resends}.
+     *
+     * @return whether this claim takes over an abandoned one
+     */
+    public boolean claim(UUID token, Instant at) {
+        if (status != NotificationStatus.PENDING && status != NotificationStatus.SENDING) {
+            throw new IllegalStateException("Notification " + id + " is " + status + ", not PENDING or SENDING");
+        }
+        boolean takeOver = status == NotificationStatus.SENDING;
+        if (takeOver) {
+            resends++;
+        }
+        this.status = NotificationStatus.SENDING;
+        this.claimToken = token;
+        this.claimedAt = at;
+        return takeOver;
+    }
+
+    /** Whether the notice is still SENDING under this claim (no other sender took it over since). */
+    public boolean claimedBy(UUID token) {
+        return status == NotificationStatus.SENDING && token.equals(claimToken);
+    }
+
+    /** The sender stopped before the mail server accepted the notice: it waits again. */
+    public void released(UUID token, int newAttempts) {
+        requireClaim(token);
+        this.status = NotificationStatus.PENDING;
+        this.attempts += newAttempts;
+    }
+
+    /**
      * The mail server accepted the notice, written as {@code sent}, under this Message-ID. Whether it
      * went as a draft with the English text is recorded as it was sent, which a new release of the
      * templates may have changed since the notice was stored.
      */
-    public void delivered(RenderedNotice sent, String smtpMessageId, Instant at, int newAttempts) {
-        if (status != NotificationStatus.PENDING) {
-            throw new IllegalStateException("Notification " + id + " is " + status + ", not PENDING");
-        }
+    public void delivered(UUID token, RenderedNotice sent, String smtpMessageId, Instant at, int newAttempts) {
+        requireClaim(token);
         this.translationStatus = sent.language().status();
         this.englishAttached = sent.englishAttached();
         this.status = NotificationStatus.DELIVERED;
         this.smtpMessageId = smtpMessageId;
         this.deliveredAt = at;
         this.attempts += newAttempts;
+    }
+
+    private void requireClaim(UUID token) {
+        if (!claimedBy(token)) {
+            throw new IllegalStateException("Notification " + id + " is " + status + ", not SENDING under this claim");
+        }
     }
 
     /** Delivery was given up, for the reason given as an upper-case code. */
@@ -190,4 +235,7 @@ public class Notification {
                 answersRequest);
     }
     public Instant failedAt() { return failedAt; }
+    public Instant claimedAt() { return claimedAt; }
+    /** How often the notice was sent again after a sender left it SENDING (each a possible second e-mail). */
+    public int resends() { return resends; }
 }

@@ -5,8 +5,14 @@ import org.returnflow.contracts.notification.TemplateKey;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,12 +27,26 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
     Page<Notification> findByCaseId(UUID caseId, Pageable pageable);
 
     /**
-     * The oldest pending notice, locked until the caller's transaction ends. Another sender (a
-     * second replica) skips it instead of waiting, so one notice is never sent by two senders.
+     * The oldest pending notice, locked until the caller's (short) claim transaction ends. Another
+     * sender (a second replica) skips it instead of waiting, so one notice is claimed by one sender.
      */
     @Query(value = "select * from notification where status = 'PENDING' order by created_at, id "
             + "limit 1 for update skip locked", nativeQuery = true)
     Optional<Notification> lockNextPending();
+
+    /** The oldest notice left SENDING under a claim made before {@code cutoff}, locked like {@link #lockNextPending()}. */
+    @Query(value = "select * from notification where status = 'SENDING' and claimed_at < :cutoff "
+            + "order by claimed_at, id limit 1 for update skip locked", nativeQuery = true)
+    Optional<Notification> lockNextAbandoned(@Param("cutoff") Instant cutoff);
+
+    /** One notice, locked until the caller's (short) transaction ends: for recording a send's outcome. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select n from Notification n where n.id = :id")
+    Optional<Notification> lockById(@Param("id") UUID id);
+
+    /** How many notices are in each status: rows of {@code [status, count]}. */
+    @Query(value = "select status, count(*) from notification group by status", nativeQuery = true)
+    List<Object[]> countByStatus();
 
     /** The idempotency key: (caseId, recipientType, templateKey, flightId), flightId possibly absent. */
     default Optional<Notification> findByKey(UUID caseId, RecipientType recipientType, TemplateKey templateKey,

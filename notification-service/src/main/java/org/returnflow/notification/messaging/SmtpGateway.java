@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -67,14 +68,33 @@ public class SmtpGateway {
      * @throws SmtpUnavailableException when the retries are exhausted
      */
     public String send(UUID notificationId, String to, RenderedNotice notice, AtomicInteger attempts) {
+        return send(notificationId, to, notice, attempts, () -> true);
+    }
+
+    /**
+     * Sends the notice, retrying as configured, but starts an attempt only while {@code mayAttempt}
+     * says so (the sender's claim on the notice is still young enough). Nothing here touches the
+     * database: the caller holds no transaction and no lock while this runs, retries included.
+     *
+     * @throws ClaimExpiredException when an attempt was due but {@code mayAttempt} said no; no attempt
+     *                               before it succeeded
+     */
+    public String send(UUID notificationId, String to, RenderedNotice notice, AtomicInteger attempts,
+                       BooleanSupplier mayAttempt) {
         String messageId = NoticeMail.messageId(notificationId, properties.getMessageIdDomain());
-        Supplier<String> once = () -> {
+        Supplier<String> once = CircuitBreaker.decorateSupplier(breaker, () -> {
             attempts.incrementAndGet();
             mailSender.send(mime -> NoticeMail.fill(mime, messageId, properties.getFrom(), to, notice));
             return messageId;
+        });
+        Supplier<String> whileClaimed = () -> {
+            if (!mayAttempt.getAsBoolean()) {
+                throw new ClaimExpiredException(notificationId);
+            }
+            return once.get();
         };
         try {
-            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, once)).get();
+            return Retry.decorateSupplier(retry, whileClaimed).get();
         } catch (MailException | CallNotPermittedException e) {
             throw new SmtpUnavailableException(e);
         }
@@ -84,6 +104,13 @@ public class SmtpGateway {
     public static class SmtpUnavailableException extends RuntimeException {
         SmtpUnavailableException(Throwable cause) {
             super("SMTP unavailable after retries: " + cause.getClass().getSimpleName(), cause);
+        }
+    }
+
+    /** The sender's claim grew too old to start another attempt; the notice was not accepted. */
+    public static class ClaimExpiredException extends RuntimeException {
+        ClaimExpiredException(UUID notificationId) {
+            super("The claim on notification " + notificationId + " is too old for another SMTP attempt");
         }
     }
 }

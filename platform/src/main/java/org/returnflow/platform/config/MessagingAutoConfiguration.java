@@ -4,7 +4,12 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -13,12 +18,19 @@ import org.returnflow.contracts.Message;
 import org.returnflow.contracts.Topics;
 import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.messaging.CloudEventDispatcher;
+import org.returnflow.platform.messaging.DeadLetterHeaders;
+import org.returnflow.platform.messaging.DeadLetters;
+import org.returnflow.platform.messaging.FailureKind;
+import org.returnflow.platform.messaging.MessageRejectedException;
+import org.returnflow.platform.messaging.MessagingHousekeeping;
 import org.returnflow.platform.messaging.EventOutbox;
 import org.returnflow.platform.messaging.MessageHandler;
 import org.returnflow.platform.messaging.MessagingProperties;
 import org.returnflow.platform.messaging.OutboxRelay;
 import org.returnflow.platform.messaging.PlatformSchema;
 import org.returnflow.platform.messaging.PoisonMessageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -43,23 +55,30 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import javax.sql.DataSource;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Wires CloudEvents on Kafka for a service: the transactional outbox and its relay on the
- * producing side; the idempotent dispatcher, bounded retries and dead letters on the consuming
- * side; and every Returnflow topic, declared with explicit partitions.
+ * producing side; the idempotent dispatcher, retries by kind of failure and dead letters on the
+ * consuming side; and every Returnflow topic, declared with explicit partitions and retention.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class,
         TransactionAutoConfiguration.class})
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
 
     @Bean
     PlatformSchema platformSchema(DataSource dataSource) {
@@ -100,9 +119,28 @@ public class MessagingAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                             KafkaTemplate<String, CloudEvent> cloudEventKafkaTemplate,
-                            MessagingProperties properties, Environment environment, PlatformSchema schema) {
+                            MessagingProperties properties, Environment environment, PlatformSchema schema,
+                            ObjectProvider<MeterRegistry> meterRegistry) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), cloudEventKafkaTemplate, properties.getRelay(),
-                source(properties, environment));
+                source(properties, environment), meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** Lists and replays dead letters (the workflow's operations API; {@code ./returnflow dlt} uses the same class). */
+    @Bean
+    DeadLetters deadLetters(KafkaProperties kafka) {
+        Map<String, Object> client = new HashMap<>();
+        kafka.buildAdminProperties(null).forEach((key, value) -> {
+            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
+                    || key.startsWith("ssl.")) {
+                client.put(key, value);
+            }
+        });
+        return new DeadLetters(client);
+    }
+
+    @Bean
+    MessagingHousekeeping messagingHousekeeping(JdbcTemplate jdbc, OutboxRelay outboxRelay, MessagingProperties properties) {
+        return new MessagingHousekeeping(jdbc, outboxRelay, properties);
     }
 
     @Bean
@@ -119,19 +157,65 @@ public class MessagingAutoConfiguration {
                 consumerGroup(environment));
     }
 
+    /**
+     * What happens to a record whose handling fails, by {@link FailureKind}: a permanent failure goes
+     * to {@code <topic>.DLT} at once; a transient one is retried with capped exponential backoff until
+     * it passes and is never dead-lettered; any other one is retried {@code max-retries} times, then
+     * dead-lettered. The dead letter keeps the record's key, value and headers (its CloudEvents
+     * attributes) and adds the failure: exception class and message, source topic, partition and
+     * offset, the consumer group, when and why it was given up ({@link DeadLetterHeaders}).
+     *
+     * <p>The backoff is chosen again whenever the kind of exception changes for the same record, so a
+     * handler that fails on a lost connection and then on a bug is bounded from the bug on.
+     */
     @Bean
     DefaultErrorHandler returnflowErrorHandler(KafkaTemplate<String, byte[]> deadLetterKafkaTemplate,
-                                               MessagingProperties properties) {
+                                               MessagingProperties properties,
+                                               ObjectProvider<MeterRegistry> meterRegistry) {
+        MeterRegistry meters = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterKafkaTemplate,
-                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+                (record, failure) -> {
+                    Counter.builder("returnflow.messaging.dead.letters")
+                            .description("Records this consumer sent to a dead-letter topic")
+                            .tag("topic", record.topic()).tag("kind", FailureKind.of(failure).name())
+                            .register(meters).increment();
+                    return new TopicPartition(Topics.deadLetter(record.topic()), record.partition());
+                });
+        recoverer.setHeadersFunction((record, failure) -> {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(DeadLetterHeaders.FAILED_AT, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+            headers.add(DeadLetterHeaders.FAILURE_KIND,
+                    FailureKind.of(failure).name().getBytes(StandardCharsets.UTF_8));
+            return headers;
+        });
         MessagingProperties.Retry retry = properties.getRetry();
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.getMaxRetries());
+        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(retry.getMaxRetries());
+        configure(bounded, retry);
+        ExponentialBackOff unlimited = new ExponentialBackOff();
+        configure(unlimited, retry);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded);
+        handler.addNotRetryableExceptions(PoisonMessageException.class, MessageRejectedException.class);
+        handler.setBackOffFunction((record, failure) ->
+                FailureKind.of(failure) == FailureKind.TRANSIENT ? unlimited : bounded);
+        handler.setResetStateOnExceptionChange(true);
+        handler.setRetryListeners((record, failure, attempt) -> {
+            FailureKind kind = FailureKind.of(failure);
+            Counter.builder("returnflow.messaging.consumer.failures")
+                    .description("Failed attempts to handle a consumed record, by kind of failure")
+                    .tag("topic", record.topic()).tag("kind", kind.name())
+                    .register(meters).increment();
+            if (kind == FailureKind.TRANSIENT) {
+                log.warn("{}-{}@{} failed (attempt {}), transient, retrying until it passes: {}", record.topic(),
+                        record.partition(), record.offset(), attempt, FailureKind.rootCause(failure).toString());
+            }
+        });
+        return handler;
+    }
+
+    private static void configure(ExponentialBackOff backOff, MessagingProperties.Retry retry) {
         backOff.setInitialInterval(retry.getInitialInterval().toMillis());
         backOff.setMultiplier(retry.getMultiplier());
         backOff.setMaxInterval(retry.getMaxInterval().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(PoisonMessageException.class);
-        return handler;
     }
 
     @Bean
@@ -156,15 +240,26 @@ public class MessagingAutoConfiguration {
         return container;
     }
 
-    /** Every Returnflow topic and its dead-letter topic; creating an existing topic is a no-op. */
+    /**
+     * Every Returnflow topic and its dead-letter topic; creating an existing topic is a no-op, and
+     * {@code spring.kafka.admin.modify-topic-configs} (on in the platform defaults) brings the
+     * retention of existing topics in line.
+     */
     @Bean
     KafkaAdmin.NewTopics returnflowTopics(MessagingProperties properties) {
         List<org.apache.kafka.clients.admin.NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.all()) {
-            topics.add(TopicBuilder.name(topic).partitions(properties.getPartitions()).replicas(properties.getReplicas()).build());
-            topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(properties.getPartitions()).replicas(properties.getReplicas()).build());
+            topics.add(TopicBuilder.name(topic).partitions(properties.getPartitions()).replicas(properties.getReplicas())
+                    .config(TopicConfig.RETENTION_MS_CONFIG, millis(properties.getTopicRetention())).build());
+            topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(properties.getPartitions())
+                    .replicas(properties.getReplicas())
+                    .config(TopicConfig.RETENTION_MS_CONFIG, millis(properties.getDeadLetterRetention())).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+
+    private static String millis(Duration duration) {
+        return Long.toString(duration.toMillis());
     }
 
     private static URI source(MessagingProperties properties, Environment environment) {

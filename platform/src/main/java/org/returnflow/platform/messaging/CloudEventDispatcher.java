@@ -4,6 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.returnflow.contracts.ContractJson;
+import org.returnflow.contracts.ContractSchemas;
 import org.returnflow.contracts.Message;
 import org.returnflow.contracts.MessageCatalog;
 import org.returnflow.contracts.MessageDescriptor;
@@ -25,9 +26,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link MessageHandler}s, exactly once per CloudEvents id.
  *
  * <p>The handler and the insert into {@code processed_message} share one transaction. If the
- * handler fails, neither commits and the error handler retries, then dead-letters. If the
- * consumer dies after the commit but before its offset commit, the redelivered record finds its
- * row and is skipped.
+ * handler fails, neither commits and the container's error handler decides by {@link FailureKind}:
+ * a record that is not a CloudEvent, whose data fails its JSON Schema or contract record
+ * ({@link PoisonMessageException}), or that breaks a business rule ({@link MessageRejectedException})
+ * goes to the dead-letter topic at once; a transient failure (no database, a timeout, a lock) is
+ * retried until it passes; anything else is retried a bounded number of times, then dead-lettered.
+ * If the consumer dies after the commit but before its offset commit, the redelivered record finds
+ * its row and is skipped.
  */
 public class CloudEventDispatcher implements MessageListener<String, byte[]> {
 
@@ -120,8 +125,14 @@ public class CloudEventDispatcher implements MessageListener<String, byte[]> {
         if (event.getData() == null) {
             throw new PoisonMessageException(event.getType() + " " + event.getId() + " has no data", null);
         }
+        byte[] data = event.getData().toBytes();
+        List<String> schemaErrors = ContractSchemas.errors(event.getType(), data);
+        if (!schemaErrors.isEmpty()) {
+            throw new PoisonMessageException(event.getType() + " " + event.getId()
+                    + " does not match its schema: " + schemaErrors, null);
+        }
         try {
-            return ContractJson.fromBytes(event.getData().toBytes(), type);
+            return ContractJson.fromBytes(data, type);
         } catch (RuntimeException e) {
             throw new PoisonMessageException(event.getType() + " " + event.getId()
                     + " does not match its contract: " + e.getMessage(), e);

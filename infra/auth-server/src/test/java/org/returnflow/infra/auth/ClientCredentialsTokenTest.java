@@ -115,7 +115,7 @@ class ClientCredentialsTokenTest {
     void issuesTheClientsAndScopesTheTestKitActsAs() throws Exception {
         for (TestClient client : List.of(TestClient.DETENTION_AGENCY, TestClient.CONSENT_OFFICERS,
                 TestClient.FLIGHT_OPERATIONS, TestClient.NOTIFICATION_SENDER, TestClient.REMOVAL_OPERATIONS,
-                TestClient.PARTNER_MONITOR, TestClient.DEV)) {
+                TestClient.PARTNER_MONITOR, TestClient.OPERATORS, TestClient.DEV)) {
             JWTClaimsSet claims = server.verify(server.accessToken(client.id()));
             assertThat(claims.getSubject()).isEqualTo(client.id());
             assertThat(claims.getStringListClaim("scope")).as(client.id()).containsExactlyInAnyOrderElementsOf(client.scopes());

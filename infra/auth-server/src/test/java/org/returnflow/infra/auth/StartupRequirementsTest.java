@@ -22,7 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class StartupRequirementsTest {
 
     static final List<String> CLIENTS = List.of("consent-officers", "detention-agency", "detention-la-jena",
-            "flight-operations", "notification-sender", "partner-monitor", "removal-operations");
+            "flight-operations", "notification-sender", "partner-monitor", "removal-operations", "returnflow-operators");
 
     @TempDir
     Path dir;

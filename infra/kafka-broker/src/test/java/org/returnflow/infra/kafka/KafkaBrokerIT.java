@@ -114,6 +114,65 @@ class KafkaBrokerIT {
                 .contains("ce_id           cli-1").contains("\"preferredLanguage\" : \"fa\"");
     }
 
+    @Test
+    void deadLettersAreListedAndReplayedWithTheirOriginalIdByTheDltTool() throws Exception {
+        String bootstrap = "127.0.0.1:" + freePort();
+        startBroker(Integer.parseInt(bootstrap.substring(bootstrap.indexOf(':') + 1)), freePort());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("consent.commands", 3, (short) 1),
+                    new NewTopic("consent.commands.DLT", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        // What the platform's consumer leaves on the dead-letter topic: the original CloudEvent and the failure.
+        String id = "9d5e1f3a-0000-4000-8000-00000000dead";
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            var dead = new ProducerRecord<>("consent.commands.DLT", 1, CASE_ID, "{\"caseId\":\"" + CASE_ID + "\"}");
+            Map.of("ce_id", id, "ce_type", "returnflow.consent.RequestConsent.v1", "ce_source", "/returnflow/workflow",
+                            "ce_subject", CASE_ID, "ce_specversion", "1.0", "content-type", "application/json",
+                            "kafka_dlt-original-topic", "consent.commands",
+                            "kafka_dlt-exception-cause-fqcn", "org.returnflow.platform.messaging.MessageRejectedException",
+                            "kafka_dlt-exception-message", "RULE_CONSENT_CLOSED",
+                            "returnflow_dlt-failure-kind", "PERMANENT")
+                    .forEach((k, v) -> dead.headers().add(new RecordHeader(k, v.getBytes(UTF_8))));
+            producer.send(dead).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>("consent.commands.DLT", 1, CASE_ID, "not a CloudEvent")).get(30, TimeUnit.SECONDS);
+        }
+
+        ByteArrayOutputStream listed = new ByteArrayOutputStream();
+        assertThat(DeadLetterTool.run(new String[]{"list", "--bootstrap-server", bootstrap},
+                new PrintStream(listed, true, UTF_8), System.err, Map.of())).isZero();
+        assertThat(listed.toString(UTF_8)).contains("consent.commands.DLT: 2 dead letters, 0 replayed")
+                .contains("returnflow.consent.RequestConsent.v1").contains("subject " + CASE_ID).contains("id " + id)
+                .contains("PERMANENT org.returnflow.platform.messaging.MessageRejectedException: RULE_CONSENT_CLOSED")
+                .contains("(not a CloudEvent)");
+
+        ByteArrayOutputStream unknown = new ByteArrayOutputStream();
+        assertThat(DeadLetterTool.run(new String[]{"replay", "consent.commands", "--id", "nope", "--bootstrap-server",
+                bootstrap}, System.out, new PrintStream(unknown, true, UTF_8), Map.of())).isEqualTo(1);
+        assertThat(unknown.toString(UTF_8)).contains("no dead letter with CloudEvents id nope; nothing was replayed");
+
+        ByteArrayOutputStream replayed = new ByteArrayOutputStream();
+        assertThat(DeadLetterTool.run(new String[]{"replay", "consent.commands.DLT", "--all", "--bootstrap-server", bootstrap},
+                new PrintStream(replayed, true, UTF_8), System.err, Map.of())).isZero();
+        assertThat(replayed.toString(UTF_8)).contains("replayed " + id)
+                .contains("skipped 1@1: not a CloudEvent").contains("1 replayed, 1 skipped");
+
+        ByteArrayOutputStream onTopic = new ByteArrayOutputStream();
+        try (TopicTail tail = new TopicTail(bootstrap, "consent.commands", true, new PrintStream(onTopic, true, UTF_8))) {
+            assertThat(CompletableFuture.supplyAsync(() -> tail.run(1)).get(30, TimeUnit.SECONDS)).isEqualTo(1L);
+        }
+        assertThat(onTopic.toString(UTF_8)).contains("ce_id           " + id).contains("key             " + CASE_ID)
+                .doesNotContain("kafka_dlt").doesNotContain("returnflow_dlt");
+
+        ByteArrayOutputStream after = new ByteArrayOutputStream();
+        DeadLetterTool.run(new String[]{"list", "consent.commands", "--bootstrap-server", bootstrap},
+                new PrintStream(after, true, UTF_8), System.err, Map.of());
+        assertThat(after.toString(UTF_8)).contains("2 dead letters, 1 replayed").contains("replayed ").contains(" by cli:");
+    }
+
     private void startBroker(int port, int controllerPort) throws IOException, InterruptedException {
         Path jar = Path.of("target", "kafka-broker.jar").toAbsolutePath();
         assertThat(jar).exists();
