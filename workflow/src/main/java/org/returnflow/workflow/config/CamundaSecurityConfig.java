@@ -2,10 +2,13 @@ package org.returnflow.workflow.config;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.returnflow.workflow.identity.CamundaUser;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -38,6 +41,16 @@ class CamundaSecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    /**
+     * The Camunda users' passwords ({@code CAMUNDA_<USER>_PASSWORD}) are checked before any bean is
+     * made, so that outside the {@code local} profile a missing one stops the start before the engine
+     * touches the database, naming the variables.
+     */
+    @Bean
+    static BeanFactoryPostProcessor camundaUserPasswordsRequired(Environment environment) {
+        return beanFactory -> CamundaUser.fromEnvironment(environment);
     }
 
     @Bean
