@@ -260,8 +260,11 @@ class ConsentFlowIT {
         assertThat(jdbc.queryForList("select principal || ' ' || purpose from audit_entry "
                         + "where subject_id = ? and action = 'PARTNER_READ'", String.class, consentId.toString()))
                 .containsExactly("partner-monitor return-monitoring");
+        // The detention agency's token is meant for the detention service only (aud): refused before any scope check.
         assertThat(get("/api/consents?caseId=" + caseId, TestClient.DETENTION_AGENCY).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get("/api/consents?caseId=" + caseId, TestClient.CONSENT_OFFICERS.withScopes("consent:decide"))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

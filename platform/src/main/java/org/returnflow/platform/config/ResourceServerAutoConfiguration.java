@@ -16,17 +16,22 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,16 +112,31 @@ public class ResourceServerAutoConfiguration {
                         .authenticationEntryPoint(PROBLEMS).accessDeniedHandler(PROBLEMS));
     }
 
+    /**
+     * Verifies a token's signature, issuer, lifetime and audience: the token must name this service
+     * in {@code aud} ({@link SecurityProperties#getAudience()}, by default the application name), so
+     * a token meant for another service is refused with 401.
+     */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
         NimbusJwtDecoder decoder = properties.getPublicKey() != null
                 ? NimbusJwtDecoder.withPublicKey(readPublicKey(properties)).build()
                 : NimbusJwtDecoder.withJwkSetUri(properties.getJwkSetUri()).build();
+        String audience = StringUtils.hasText(properties.getAudience()) ? properties.getAudience()
+                : environment.getRequiredProperty("spring.application.name");
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.getIssuer()));
+                JwtValidators.createDefaultWithIssuer(properties.getIssuer()), audienceValidator(audience));
         decoder.setJwtValidator(validator);
         return decoder;
+    }
+
+    /** Accepts a token whose {@code aud} names the audience; refuses it otherwise, saying so. */
+    public static OAuth2TokenValidator<Jwt> audienceValidator(String audience) {
+        OAuth2Error wrongAudience = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                "The token is not meant for " + audience + ": its audience (aud) does not name it", null);
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(wrongAudience);
     }
 
     @Bean

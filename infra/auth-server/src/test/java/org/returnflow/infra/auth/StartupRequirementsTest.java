@@ -21,8 +21,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class StartupRequirementsTest {
 
-    static final List<String> CLIENTS = List.of("consent-officers", "detention-agency", "detention-la-jena",
-            "flight-operations", "notification-sender", "partner-monitor", "removal-operations");
+    static final List<String> CLIENTS = List.of("audit-verifier", "consent-officers", "detention-agency",
+            "detention-la-jena", "flight-operations", "notification-sender", "partner-monitor", "removal-operations");
 
     @TempDir
     Path dir;
@@ -53,7 +53,7 @@ class StartupRequirementsTest {
 
         assertThatThrownBy(() -> RunningAuthServer.start(new String[0], properties))
                 .rootCause()
-                .hasMessageContaining("RETURNFLOW_CLIENT_CONSENT_OFFICERS_SECRET")
+                .hasMessageContaining("RETURNFLOW_CLIENT_AUDIT_VERIFIER_SECRET")
                 .hasMessageNotContaining("RETURNFLOW_CLIENT_DETENTION_AGENCY_SECRET");
     }
 

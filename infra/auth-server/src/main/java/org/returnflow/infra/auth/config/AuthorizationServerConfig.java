@@ -63,8 +63,8 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> clientClaims() {
-        return new ClientClaims();
+    OAuth2TokenCustomizer<JwtEncodingContext> clientClaims(ClientsProperties properties) {
+        return new ClientClaims(properties);
     }
 
     @Bean
