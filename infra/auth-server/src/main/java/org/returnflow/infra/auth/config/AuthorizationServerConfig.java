@@ -10,6 +10,8 @@ import org.returnflow.infra.auth.clients.ClientClaims;
 import org.returnflow.infra.auth.clients.ClientsProperties;
 import org.returnflow.infra.auth.clients.DefaultScopes;
 import org.returnflow.infra.auth.keys.SigningKeyFile;
+import org.returnflow.infra.auth.limits.TokenRateLimitProperties;
+import org.returnflow.infra.auth.limits.TokenRequestLimit;
 import org.returnflow.infra.auth.keys.SigningKeyProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,19 +25,28 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+
+import java.time.Clock;
 
 /**
  * Two filter chains: the authorisation server's own endpoints (token, JWK set, metadata,
- * introspection, revocation), where clients authenticate with their secret; then everything else,
- * where only health is open.
+ * introspection, revocation), where clients authenticate with their secret, rate-limited per client
+ * id and per address; then everything else, where only health is open.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, TokenRateLimitProperties rateLimit)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        if (rateLimit.enabled()) {
+            // before client authentication, so a refused request never reaches the secret check
+            http.addFilterBefore(new TokenRequestLimit(rateLimit, Clock.systemUTC()),
+                    AbstractPreAuthenticatedProcessingFilter.class);
+        }
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, s -> s.tokenEndpoint(token -> token.accessTokenRequestConverter(new DefaultScopes())))
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
