@@ -30,7 +30,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.util.StringUtils;
 
 import java.io.IOException;
@@ -63,33 +66,45 @@ public class ResourceServerAutoConfiguration {
 
     private static final ProblemSecurityHandlers PROBLEMS = new ProblemSecurityHandlers();
 
+    /** The policy of everything that is not a page: JSON answers load nothing and frame nothing. */
+    public static final String API_CONTENT_SECURITY_POLICY =
+            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /** Swagger UI: its own scripts and styles (inline styles too), images as data URIs, no framing. */
+    public static final String DOCS_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
+            + "form-action 'self'";
+
     @Bean
     @Order(10)
-    SecurityFilterChain returnflowActuatorChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain returnflowActuatorChain(HttpSecurity http, SecurityProperties properties) throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated());
+        securityHeaders(http, API_CONTENT_SECURITY_POLICY, ReferrerPolicy.NO_REFERRER, properties.isHsts());
         return resourceServer(http).build();
     }
 
     @Bean
     @Order(20)
-    SecurityFilterChain returnflowApiChain(HttpSecurity http, ObjectProvider<ApiAccessRules> serviceRules)
-            throws Exception {
+    SecurityFilterChain returnflowApiChain(HttpSecurity http, ObjectProvider<ApiAccessRules> serviceRules,
+                                           SecurityProperties properties) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(rules -> {
                     serviceRules.orderedStream().forEach(r -> r.configure(rules));
                     rules.anyRequest().denyAll();
                 });
+        securityHeaders(http, API_CONTENT_SECURITY_POLICY, ReferrerPolicy.NO_REFERRER, properties.isHsts());
         return resourceServer(http).build();
     }
 
     @Bean
     @Order(30)
-    SecurityFilterChain returnflowDocsChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain returnflowDocsChain(HttpSecurity http, SecurityProperties properties) throws Exception {
         http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll());
+        securityHeaders(http, DOCS_CONTENT_SECURITY_POLICY, ReferrerPolicy.SAME_ORIGIN, properties.isHsts());
         return resourceServer(http).build();
     }
 
@@ -97,10 +112,36 @@ public class ResourceServerAutoConfiguration {
     @Bean
     @Order(FALLBACK_ORDER)
     @ConditionalOnMissingBean(name = "returnflowFallbackChain")
-    SecurityFilterChain returnflowFallbackChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain returnflowFallbackChain(HttpSecurity http, SecurityProperties properties) throws Exception {
         http.authorizeHttpRequests(rules -> rules.anyRequest().authenticated());
+        securityHeaders(http, API_CONTENT_SECURITY_POLICY, ReferrerPolicy.NO_REFERRER, properties.isHsts());
         return resourceServer(http).build();
     }
+
+    /**
+     * The security headers of every response (OWASP API8), besides Spring Security's defaults
+     * ({@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY}, {@code Cache-Control}):
+     * a {@code Content-Security-Policy}, a {@code Referrer-Policy}, and {@code Strict-Transport-Security}
+     * on every response when {@code hsts} (outside the {@code local} profile), not only on requests
+     * that arrived over TLS, since TLS usually ends at a proxy. A header something else already set
+     * (e.g. Camunda's own policy for its webapps) is left as it is.
+     */
+    public static HttpSecurity securityHeaders(HttpSecurity http, String contentSecurityPolicy,
+                                               ReferrerPolicy referrerPolicy, boolean hsts) throws Exception {
+        return http.headers(headers -> {
+            headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                    .referrerPolicy(referrer -> referrer.policy(referrerPolicy));
+            if (hsts) {
+                headers.httpStrictTransportSecurity(sts -> sts.requestMatcher(AnyRequestMatcher.INSTANCE)
+                        .maxAgeInSeconds(HSTS_MAX_AGE_SECONDS).includeSubDomains(true));
+            } else {
+                headers.httpStrictTransportSecurity(sts -> sts.disable());
+            }
+        });
+    }
+
+    /** One year. */
+    public static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
 
     /** Stateless bearer-token settings shared by every chain above. */
     public static HttpSecurity resourceServer(HttpSecurity http) throws Exception {
@@ -143,7 +184,8 @@ public class ResourceServerAutoConfiguration {
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(SecurityProperties properties) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.getMaxRequestBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        // right after Spring Security's filter, so that a refusal carries the security headers too
+        registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 

@@ -22,6 +22,12 @@ public class SecurityProperties {
     /** A fixed RSA public key (PEM) instead of the JWK set; used by the test kit. */
     private Resource publicKey;
 
+    /**
+     * Whether every response carries {@code Strict-Transport-Security} (one year). On outside the
+     * {@code local} profile; browsers ignore it over plain HTTP, so it is safe behind any TLS proxy.
+     */
+    private boolean hsts = true;
+
     /** Largest request body accepted, in bytes. */
     private long maxRequestBytes = 256 * 1024;
 
@@ -33,6 +39,8 @@ public class SecurityProperties {
     public void setAudience(String audience) { this.audience = audience; }
     public Resource getPublicKey() { return publicKey; }
     public void setPublicKey(Resource publicKey) { this.publicKey = publicKey; }
+    public boolean isHsts() { return hsts; }
+    public void setHsts(boolean hsts) { this.hsts = hsts; }
     public long getMaxRequestBytes() { return maxRequestBytes; }
     public void setMaxRequestBytes(long maxRequestBytes) { this.maxRequestBytes = maxRequestBytes; }
 }

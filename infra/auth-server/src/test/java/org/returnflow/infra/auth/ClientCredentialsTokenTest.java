@@ -142,6 +142,21 @@ class ClientCredentialsTokenTest {
         }
     }
 
+    /** Security headers on every answer; no HSTS in the local profile, which serves plain HTTP. */
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+        for (HttpResponse<String> response : List.of(
+                server.tokenRequest("detention-agency", "detention-agency-local-secret", Map.of()),
+                server.tokenRequest("detention-agency", "wrong", Map.of()),
+                server.get("/oauth2/jwks"), server.get("/actuator/health"), server.get("/login"))) {
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .hasValue("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+            assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        }
+    }
+
     @Test
     void publishesItsMetadataWithTheConfiguredIssuer() throws Exception {
         HttpResponse<String> response = server.get("/.well-known/oauth-authorization-server");

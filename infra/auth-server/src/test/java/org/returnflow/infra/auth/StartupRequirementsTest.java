@@ -81,6 +81,9 @@ class StartupRequirementsTest {
         try (RunningAuthServer server = RunningAuthServer.start(new String[0], properties)) {
             HttpResponse<String> agency = server.tokenRequest("detention-agency", "s3cret-detention-agency", Map.of());
             assertThat(agency.statusCode()).isEqualTo(200);
+            // outside local, HSTS on every answer, even over plain HTTP (TLS usually ends at a proxy)
+            assertThat(agency.headers().firstValue("Strict-Transport-Security"))
+                    .hasValue("max-age=31536000 ; includeSubDomains");
             // the development secret is not accepted outside the local profile
             assertThat(server.tokenRequest("detention-agency", "detention-agency-local-secret", Map.of()).statusCode())
                     .isEqualTo(401);

@@ -37,6 +37,7 @@ class TokenRateLimitTest {
 
             assertThat(limited.statusCode()).isEqualTo(429);
             assertThat(limited.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(limited.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(
                     s -> assertThat(Long.parseLong(s)).isBetween(1L, 600L));
             JsonNode problem = RunningAuthServer.json(limited.body());

@@ -13,6 +13,7 @@ import org.returnflow.infra.auth.keys.SigningKeyFile;
 import org.returnflow.infra.auth.limits.TokenRateLimitProperties;
 import org.returnflow.infra.auth.limits.TokenRequestLimit;
 import org.returnflow.infra.auth.keys.SigningKeyProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +26,8 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 
 import java.time.Clock;
@@ -39,8 +42,9 @@ class AuthorizationServerConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, TokenRateLimitProperties rateLimit)
-            throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, TokenRateLimitProperties rateLimit,
+            @Value("${returnflow.security.hsts:true}") boolean hsts) throws Exception {
+        securityHeaders(http, hsts);
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
         if (rateLimit.enabled()) {
             // before client authentication, so a refused request never reaches the secret check
@@ -58,7 +62,9 @@ class AuthorizationServerConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain everythingElseChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain everythingElseChain(HttpSecurity http, @Value("${returnflow.security.hsts:true}") boolean hsts)
+            throws Exception {
+        securityHeaders(http, hsts);
         http.authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .anyRequest().denyAll())
@@ -66,6 +72,25 @@ class AuthorizationServerConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
         return http.build();
+    }
+
+    /**
+     * Besides Spring Security's defaults (nosniff, X-Frame-Options, Cache-Control): a policy that lets
+     * the JSON answers load and frame nothing, no referrer, and HSTS on every response outside
+     * {@code local} (TLS usually ends at a proxy, and browsers ignore it over plain HTTP).
+     */
+    private static void securityHeaders(HttpSecurity http, boolean hsts) throws Exception {
+        http.headers(headers -> {
+            headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"))
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER));
+            if (hsts) {
+                headers.httpStrictTransportSecurity(sts -> sts.requestMatcher(AnyRequestMatcher.INSTANCE)
+                        .maxAgeInSeconds(31_536_000).includeSubDomains(true));
+            } else {
+                headers.httpStrictTransportSecurity(sts -> sts.disable());
+            }
+        });
     }
 
     @Bean
