@@ -150,8 +150,13 @@ class ConsentFlowIT {
         assertThat(history.get(1).at("/officer").asText()).isEqualTo("officer-4711");
         assertThat(history.get(1).at("/interpreter").asText()).isEqualTo("interpreter-0815");
         assertThat(history.get(1).at("/recordedBy").asText()).isEqualTo("consent-officers");
-        assertThat(jdbc.queryForList("select principal from audit_entry where subject_id = ? and action = ?",
-                String.class, consentId.toString(), "CONSENT_GIVEN")).containsExactly("consent-officers");
+        // The principal is the verified client; the officer the client names is kept beside it, never as principal.
+        assertThat(jdbc.queryForList("select principal || ' ' || on_behalf_of from audit_entry "
+                + "where subject_id = ? and action = ?", String.class, consentId.toString(), "CONSENT_GIVEN"))
+                .containsExactly("consent-officers officer-4711");
+        // The list read above is audited too, one entry per request returned.
+        assertThat(jdbc.queryForList("select principal from audit_entry where subject_id = ? and action = 'READ'",
+                String.class, consentId.toString())).contains("consent-officers");
         assertPublishedEventsAreValid();
     }
 

@@ -77,7 +77,8 @@ class DetaineeController {
     }
 
     @GetMapping
-    @Operation(summary = "People in custody, paged, filtered by nationality, facilityCode and status")
+    @Operation(summary = "People in custody, paged, filtered by nationality, facilityCode and status; "
+            + "every person returned is an audited read")
     PageResponse<DetaineeSummary> list(@RequestParam(required = false) @CountryCode String nationality,
                                        @RequestParam(required = false) String facilityCode,
                                        @RequestParam(required = false) CustodyStatus status,
@@ -90,9 +91,8 @@ class DetaineeController {
         }
         Page<Detainee> found = records.list(new DetaineeFilter(nationality, facilityCode, status, caller.facilities()),
                 PageRequest.of(page, size, Sort.by("caseNumber")));
-        if (caller.partner()) {
-            found.forEach(d -> audit.recordRead(DetaineeRecords.SUBJECT, d.id()));
-        }
+        // every list read is audited, one entry per person returned: agencies read names here
+        audit.recordListRead(DetaineeRecords.SUBJECT, found.map(Detainee::id).getContent());
         return PageResponse.of(found, d -> DetaineeSummary.of(d, caller.partner()));
     }
 

@@ -1,5 +1,6 @@
 package org.returnflow.platform.config;
 
+import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.security.ApiAccessRules;
 import org.returnflow.platform.security.ProblemSecurityHandlers;
 import org.returnflow.platform.security.RequestSizeLimitFilter;
@@ -92,6 +93,9 @@ public class ResourceServerAutoConfiguration {
                                            SecurityProperties properties) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(rules -> {
+                    // every service's audit chain check, before the service's own rules for /api/audit
+                    rules.requestMatchers(HttpMethod.GET, AuditLog.VERIFY_PATH)
+                            .hasAuthority(ApiAccessRules.scope(AuditLog.VERIFY_SCOPE));
                     serviceRules.orderedStream().forEach(r -> r.configure(rules));
                     rules.anyRequest().denyAll();
                 });
