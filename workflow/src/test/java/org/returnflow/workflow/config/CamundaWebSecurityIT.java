@@ -68,14 +68,17 @@ class CamundaWebSecurityIT {
     }
 
     @Test
-    void anAuthenticatedQueryIsBoundedTo1000Rows() throws Exception {
+    void anAuthenticatedQueryIsBoundedTo2000Rows() throws Exception {
         HttpResponse<String> unbounded = send(get("/engine-rest/task").header("Authorization", basic("operator1")));
         assertThat(unbounded.statusCode()).isEqualTo(400);
         assertThat(unbounded.body()).contains("An unbound number of results is forbidden");
 
-        assertThat(send(get("/engine-rest/task?firstResult=0&maxResults=1001")
+        assertThat(send(get("/engine-rest/task?firstResult=0&maxResults=2001")
                 .header("Authorization", basic("operator1"))).statusCode()).isEqualTo(400);
-        assertThat(send(get("/engine-rest/task?firstResult=0&maxResults=1000")
+        // Tasklist asks for its filters with maxResults=2000
+        assertThat(send(get("/engine-rest/filter?firstResult=0&maxResults=2000&resourceType=Task")
+                .header("Authorization", basic("operator1"))).statusCode()).isEqualTo(200);
+        assertThat(send(get("/engine-rest/task?firstResult=0&maxResults=2000")
                 .header("Authorization", basic("operator1"))).statusCode()).isEqualTo(200);
     }
 
