@@ -34,6 +34,8 @@ public abstract class ServiceStartsIT {
     protected TestRestTemplate http;
     @Autowired
     protected JdbcTemplate jdbc;
+    @org.springframework.beans.factory.annotation.Value("${spring.application.name}")
+    protected String applicationName;
 
     @Test
     void reportsHealthUp() {
@@ -90,6 +92,18 @@ public abstract class ServiceStartsIT {
         ResponseEntity<String> response = http.exchange("/api/anything", HttpMethod.GET, new HttpEntity<>(forged),
                 String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    /** A real token of a client whose scopes reach other services only: its audience does not name this one. */
+    @Test
+    void refusesATokenMeantForAnotherServiceWithA401Problem() {
+        TestClient elsewhere = java.util.stream.Stream.of(TestClient.DETENTION_AGENCY, TestClient.CONSENT_OFFICERS)
+                .filter(c -> !c.audience().contains(applicationName)).findFirst().orElseThrow();
+        ResponseEntity<String> response = http.exchange("/api/anything", HttpMethod.GET,
+                new HttpEntity<>(elsewhere.headers()), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).contains("audience (aud)");
     }
 
     @Test

@@ -97,7 +97,7 @@ class DetaineeController {
      */
     @GetMapping
     @Operation(summary = "Find people in custody, paged: q (name, phonetic), dateOfBirth, caseNumber, caseId, "
-            + "externalId (scheme:value), nationality, facilityCode, status")
+            + "externalId (scheme:value), nationality, facilityCode, status; every person returned is an audited read")
     PageResponse<DetaineeSummary> list(@RequestParam(required = false) @Size(max = 200) String q,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                        LocalDate dateOfBirth,
@@ -132,7 +132,8 @@ class DetaineeController {
                 caseId, externalId == null ? null : ExternalId.parse(externalId.strip(), "externalId"),
                 caller.facilities());
         Page<Detainee> found = records.list(filter, PageRequest.of(page, size, Sort.by("caseNumber")));
-        found.forEach(d -> audit.recordRead(DetaineeRecords.SUBJECT, d.id()));
+        // one audit entry per person returned: agencies read names here
+        audit.recordListRead(DetaineeRecords.SUBJECT, found.map(Detainee::id).getContent());
         return PageResponse.of(found, d -> DetaineeSummary.of(d, caller.partner()));
     }
 

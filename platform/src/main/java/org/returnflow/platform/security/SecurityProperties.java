@@ -13,8 +13,20 @@ public class SecurityProperties {
     /** Where the authorisation server publishes its signing keys. */
     private String jwkSetUri = "http://localhost:9000/oauth2/jwks";
 
+    /**
+     * The audience every token must name in {@code aud}: this service. Empty means the service's
+     * {@code spring.application.name}, which is what the authorisation server writes.
+     */
+    private String audience;
+
     /** A fixed RSA public key (PEM) instead of the JWK set; used by the test kit. */
     private Resource publicKey;
+
+    /**
+     * Whether every response carries {@code Strict-Transport-Security} (one year). On outside the
+     * {@code local} profile; browsers ignore it over plain HTTP, so it is safe behind any TLS proxy.
+     */
+    private boolean hsts = true;
 
     /** Largest request body accepted, in bytes. */
     private long maxRequestBytes = 256 * 1024;
@@ -23,8 +35,12 @@ public class SecurityProperties {
     public void setIssuer(String issuer) { this.issuer = issuer; }
     public String getJwkSetUri() { return jwkSetUri; }
     public void setJwkSetUri(String jwkSetUri) { this.jwkSetUri = jwkSetUri; }
+    public String getAudience() { return audience; }
+    public void setAudience(String audience) { this.audience = audience; }
     public Resource getPublicKey() { return publicKey; }
     public void setPublicKey(Resource publicKey) { this.publicKey = publicKey; }
+    public boolean isHsts() { return hsts; }
+    public void setHsts(boolean hsts) { this.hsts = hsts; }
     public long getMaxRequestBytes() { return maxRequestBytes; }
     public void setMaxRequestBytes(long maxRequestBytes) { this.maxRequestBytes = maxRequestBytes; }
 }

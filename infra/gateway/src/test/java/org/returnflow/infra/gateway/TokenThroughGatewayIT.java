@@ -41,7 +41,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * against the server's JWK set, issuer, expiry. The gateway passes the token on and the backend's
  * 401 back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "returnflow.gateway.rate-limit.limit-for-period=3",
+        "returnflow.gateway.rate-limit.refresh-period=60s"
+})
 class TokenThroughGatewayIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,6 +77,8 @@ class TokenThroughGatewayIT {
     static void routes(DynamicPropertyRegistry registry) {
         registry.add("returnflow.gateway.services.detention-service.uri",
                 () -> "http://127.0.0.1:" + BACKEND.getAddress().getPort());
+        registry.add("returnflow.gateway.tokens.issuer", AUTH::issuer);
+        registry.add("returnflow.gateway.tokens.jwk-set-uri", () -> AUTH.issuer() + "/oauth2/jwks");
     }
 
     @AfterAll
@@ -119,6 +124,23 @@ class TokenThroughGatewayIT {
         assertThat(body.get("caller").asText()).isEqualTo("detention-agency");
         assertThat(body.get("scope")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("detention:read", "detention:write");
+    }
+
+    /**
+     * The gateway verifies the real server's tokens and counts them against their client: a fresh
+     * token for every request (each needs the secret) still spends the one budget of the client.
+     */
+    @Test
+    void freshTokensOfOneClientShareItsRateBudget() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/api/detainees", "Bearer " + token("removal-operations", "removal-operations-local-secret"))
+                    .statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> limited = get("/api/detainees",
+                "Bearer " + token("removal-operations", "removal-operations-local-secret"));
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
     }
 
     @Test
