@@ -110,11 +110,12 @@ final class OperationReportPdf {
         if (r.manifests().isEmpty()) {
             text(regular, BODY, "No case held a seat.");
         }
-        float[] flightColumns = {0, 62, 140, 215, 268, 300, 332, 368, 405};
-        row(bold, flightColumns, "flight", "route", "departs", "status", "held", "peak", "boarded", "handed", "released");
         for (OperationReport.Manifest m : r.manifests()) {
-            row(regular, flightColumns, m.flightNumber(), m.route(), when(m.departureAt()), m.status(), m.heldNow(),
-                    m.mostHeldAtOnce(), m.boarded(), m.handedOver(), m.released().isEmpty() ? "-" : counts(m.released(), false));
+            ensure(2 * line(BODY));
+            text(bold, BODY, m.flightNumber() + "   " + m.route() + "   departs " + when(m.departureAt()) + "   " + m.status());
+            text(regular, BODY, m.casesBooked() + " cases held a seat on it: " + m.heldNow() + " held now, at most "
+                    + m.mostHeldAtOnce() + " at once; " + m.boarded() + " boarded, " + m.handedOver() + " handed over; released: "
+                    + (m.released().isEmpty() ? "none" : counts(m.released(), false)) + ".", 12);
         }
 
         heading("Notices");
