@@ -69,7 +69,7 @@ public record OperationReport(Operation operation, Instant generatedAt, List<Str
      * @param awaiting      sent, not answered and not superseded
      * @param superseded    never answered and replaced by a newer notice, or about a seat that is gone
      * @param byRecipient   the same counts by recipient type (DETAINEE, COUNSEL, CONSULATE)
-     * @param byTemplate    the same counts by template (SEAT_BOOKED, CASE_WITHDRAWN, …)
+     * @param byTemplate    the same counts by template (CASE_BOOKED, CASE_WITHDRAWN, FLIGHT_CHANGED)
      * @param languages     delivered notices by recipient type and the language they were written in
      * @param peopleNotInTheirLanguage people whose own notice was written in a fallback language (S4)
      */

@@ -441,8 +441,7 @@ public final class SafeguardAudit {
                 violations.add("detainee " + person + " has " + open.size() + " open cases: " + open);
             }
         });
-        Map<UUID, List<SeatSpan>> byFlight = new HashMap<>();
-        Map<SeatSpan, UUID> caseOf = new HashMap<>();
+        Map<UUID, List<Held>> byFlight = new HashMap<>();
         for (CaseFile file : files) {
             List<SeatSpan> seats = facts(file).seats();
             for (int i = 0; i < seats.size(); i++) {
@@ -452,21 +451,22 @@ public final class SafeguardAudit {
                                 + " and seat " + seats.get(j).seat() + " on " + seats.get(j).flightNumber() + " at once");
                     }
                 }
-                byFlight.computeIfAbsent(seats.get(i).flightId(), k -> new ArrayList<>()).add(seats.get(i));
-                caseOf.put(seats.get(i), file.caseId());
+                byFlight.computeIfAbsent(seats.get(i).flightId(), k -> new ArrayList<>()).add(new Held(file.caseId(), seats.get(i)));
             }
         }
         long peak = 0;
-        for (List<SeatSpan> spans : byFlight.values()) {
-            peak = Math.max(peak, mostHeldAtOnce(spans));
-            Map<String, List<SeatSpan>> bySeat = spans.stream().filter(s -> s.seat() != null)
-                    .collect(Collectors.groupingBy(SeatSpan::seat));
-            bySeat.forEach((seat, held) -> {
-                for (int i = 0; i < held.size(); i++) {
-                    for (int j = i + 1; j < held.size(); j++) {
-                        if (held.get(i).overlaps(held.get(j)) && !caseOf.get(held.get(i)).equals(caseOf.get(held.get(j)))) {
-                            violations.add("seat " + seat + " on " + held.get(i).flightNumber() + " held by cases "
-                                    + caseOf.get(held.get(i)) + " and " + caseOf.get(held.get(j)) + " at once");
+        for (List<Held> held : byFlight.values()) {
+            peak = Math.max(peak, mostHeldAtOnce(held.stream().map(Held::span).toList()));
+            Map<String, List<Held>> bySeat = held.stream().filter(h -> h.span().seat() != null)
+                    .collect(Collectors.groupingBy(h -> h.span().seat()));
+            bySeat.forEach((seat, holders) -> {
+                for (int i = 0; i < holders.size(); i++) {
+                    for (int j = i + 1; j < holders.size(); j++) {
+                        Held a = holders.get(i);
+                        Held b = holders.get(j);
+                        if (!a.caseId().equals(b.caseId()) && a.span().overlaps(b.span())) {
+                            violations.add("seat " + seat + " on " + a.span().flightNumber() + " held by cases " + a.caseId()
+                                    + " and " + b.caseId() + " at once");
                         }
                     }
                 }
@@ -486,6 +486,10 @@ public final class SafeguardAudit {
                 violations, "A flight's capacity and escort seats, and the seats other operations hold, are flight's "
                         + "(GET /api/flights/{id}/manifest); a second case for a person is refused by the database's unique "
                         + "index, which a report cannot replay.");
+    }
+
+    /** A seat and the case that held it. */
+    private record Held(UUID caseId, SeatSpan span) {
     }
 
     /** The most spans held at one time; a release and a booking at the same instant do not overlap. */

@@ -58,7 +58,7 @@ public final class ReportSamples {
                 List.of(new Manifest(FLIGHT, "RF101", "AEX-DOH-IKA", at.plusSeconds(86400 * 4), "ARRIVED", 6, 5, 5, 2, 2,
                         Map.of("LEGAL_HOLD_PLACED", 1L))),
                 new Notices(15, 14, 0, 1, 0, Map.of("DETAINEE", new NoticeCounts(5, 5, 0, 0)),
-                        Map.of("SEAT_BOOKED", new NoticeCounts(15, 14, 0, 1)),
+                        Map.of("CASE_BOOKED", new NoticeCounts(15, 14, 0, 1)),
                         List.of(new Language("DETAINEE", "fa", 5, 0), new Language("CONSULATE", "fa", 5, 0)), 0),
                 findings, OperationReports.NOT_VISIBLE);
     }
