@@ -242,10 +242,10 @@ class OperationReportIT {
         ResponseEntity<Map> withoutPurpose = exchange(HttpMethod.GET, path, TestClient.PARTNER_MONITOR, null);
         assertThat(withoutPurpose.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(withoutPurpose.getBody().toString()).contains("purpose");
-        assertThat(exchange(HttpMethod.GET, path + "?purpose=independent%20return%20monitoring", TestClient.PARTNER_MONITOR, null)
+        assertThat(exchange(HttpMethod.GET, path + "?purpose=monitoring", TestClient.PARTNER_MONITOR, null)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where subject_id = ? and action = 'PARTNER_READ' "
-                + "and purpose = 'independent return monitoring'", Integer.class, operationId)).isEqualTo(1);
+                + "and purpose = 'monitoring'", Integer.class, operationId)).isEqualTo(1);
         assertThat(exchange(HttpMethod.GET, "/api/removal-operations/" + UUID.randomUUID() + "/report", AGENCY, null)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,16 +49,10 @@ public class OperationReports {
 
     private final JdbcTemplate jdbc;
     private final CaseFiles caseFiles;
-    private final Clock clock;
 
     public OperationReports(JdbcTemplate jdbc, CaseFiles caseFiles) {
-        this(jdbc, caseFiles, Clock.systemUTC());
-    }
-
-    OperationReports(JdbcTemplate jdbc, CaseFiles caseFiles, Clock clock) {
         this.jdbc = jdbc;
         this.caseFiles = caseFiles;
-        this.clock = clock;
     }
 
     /**
@@ -81,7 +74,7 @@ public class OperationReports {
         files.forEach(f -> facts.put(f.caseId(), CaseHistoryFacts.of(f)));
         Map<UUID, List<UUID>> open = caseFiles.openCasesOf(files.stream().map(CaseFile::detaineeId)
                 .collect(Collectors.toCollection(TreeSet::new)));
-        return Optional.of(new OperationReport(operation.get(), clock.instant(),
+        return Optional.of(new OperationReport(operation.get(), Instant.now(),
                 reach == null ? null : reach.stream().sorted().toList(), cases(files), voluntariness(files),
                 blockers(files), manifests(files, facts), notices(files, facts),
                 SafeguardAudit.check(files, facts, open), NOT_VISIBLE));
