@@ -29,7 +29,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -149,14 +148,22 @@ public class OperationReports {
                 : heard.locked() ? "LOCKED" : "SCHEDULED";
     }
 
+    /** What became of a notice the process asked for. */
+    private enum Outcome { DELIVERED, FAILED, AWAITING, SUPERSEDED }
+
     static Notices notices(List<CaseFile> files, Map<UUID, CaseHistoryFacts> facts) {
-        List<Request> notices = files.stream().flatMap(f -> f.requests(SafeguardAudit.SEND_NOTIFICATION).stream()).toList();
+        Map<Request, Outcome> outcomes = new LinkedHashMap<>();
         Map<String, Long> languages = new TreeMap<>();
         Map<String, Long> fallbacks = new TreeMap<>();
         long notInTheirLanguage = 0;
         for (CaseFile file : files) {
             List<CaseHistoryFacts.Delivery> deliveries = facts.get(file.caseId()).deliveries();
+            file.requests(SafeguardAudit.SEND_NOTIFICATION).forEach(r -> outcomes.put(r, outcome(r, deliveries)));
+            Set<String> counted = new TreeSet<>();
             for (CaseHistoryFacts.Delivery d : deliveries) {
+                if (!counted.add(d.notificationId())) {
+                    continue; // announced again for a command sent again: one notice
+                }
                 String key = d.recipient() + "\u0000" + d.locale();
                 languages.merge(key, 1L, Long::sum);
                 fallbacks.merge(key, d.fallback() ? 1L : 0L, Long::sum);
@@ -168,28 +175,44 @@ public class OperationReports {
             String[] parts = key.split("\u0000", 2);
             byLanguage.add(new Language(parts[0], parts[1], n, fallbacks.get(key)));
         });
-        NoticeCounts all = counts(notices);
+        NoticeCounts all = counts(outcomes.values());
         return new Notices(all.requested(), all.delivered(), all.failed(), all.awaiting(),
-                notices.stream().filter(r -> r.answeredAt() == null && r.supersededAt() != null).count(),
-                grouped(notices, Request::scope), grouped(notices, r -> r.detail() == null ? "UNKNOWN" : r.detail()),
+                outcomes.values().stream().filter(o -> o == Outcome.SUPERSEDED).count(),
+                grouped(outcomes, Request::scope), grouped(outcomes, r -> r.detail() == null ? "UNKNOWN" : r.detail()),
                 byLanguage, notInTheirLanguage);
     }
 
-    private static Map<String, NoticeCounts> grouped(List<Request> notices, Function<Request, String> key) {
-        Map<String, List<Request>> groups = notices.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+    /**
+     * The answer the request got; a case that has ended takes no more answers as records, so a delivery
+     * that came after the end (a withdrawal notice) is found in the history by recipient, template and flight.
+     */
+    private static Outcome outcome(Request r, List<CaseHistoryFacts.Delivery> deliveries) {
+        if ("NotificationDelivered".equals(r.answerType())) {
+            return Outcome.DELIVERED;
+        }
+        if ("NotificationFailed".equals(r.answerType())) {
+            return Outcome.FAILED;
+        }
+        if (r.supersededAt() != null) {
+            return Outcome.SUPERSEDED;
+        }
+        boolean deliveredLater = deliveries.stream().anyMatch(d -> d.recipient().equals(r.scope())
+                && d.template().equals(r.detail()) && Objects.equals(d.flightId(), r.flightId()) && !d.at().isBefore(r.sentAt()));
+        return deliveredLater ? Outcome.DELIVERED : Outcome.AWAITING;
+    }
+
+    private static Map<String, NoticeCounts> grouped(Map<Request, Outcome> outcomes, Function<Request, String> key) {
+        Map<String, List<Outcome>> groups = new TreeMap<>();
+        outcomes.forEach((r, o) -> groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(o));
         Map<String, NoticeCounts> counts = new LinkedHashMap<>();
         groups.forEach((k, v) -> counts.put(k, counts(v)));
         return counts;
     }
 
-    private static NoticeCounts counts(List<Request> notices) {
-        return new NoticeCounts(notices.size(), count(notices, r -> "NotificationDelivered".equals(r.answerType())),
-                count(notices, r -> "NotificationFailed".equals(r.answerType())),
-                count(notices, r -> r.answeredAt() == null && r.supersededAt() == null));
-    }
-
-    private static long count(List<Request> requests, Predicate<Request> which) {
-        return requests.stream().filter(which).count();
+    private static NoticeCounts counts(java.util.Collection<Outcome> outcomes) {
+        return new NoticeCounts(outcomes.size(), outcomes.stream().filter(o -> o == Outcome.DELIVERED).count(),
+                outcomes.stream().filter(o -> o == Outcome.FAILED).count(),
+                outcomes.stream().filter(o -> o == Outcome.AWAITING).count());
     }
 
     /** Only the states some case is in, in the process's order. */

@@ -472,17 +472,27 @@ public final class SafeguardAudit {
                 }
             });
         }
-        Map<String, Integer> deliveries = new HashMap<>();
-        files.forEach(f -> facts(f).deliveries().forEach(d -> deliveries.merge(d.notificationId(), 1, Integer::sum)));
-        deliveries.forEach((id, n) -> {
-            if (n > 1) {
-                violations.add("notice " + id + " delivered " + n + " times");
+        // Notification keeps one notice per case, recipient, template and flight: a command sent again
+        // (the case rebooked on the same flight) is answered with the same notice, announced again.
+        // Two notices of one key are two e-mails.
+        Set<String> notices = new HashSet<>();
+        for (CaseFile file : files) {
+            Map<String, Set<String>> byKey = new TreeMap<>();
+            for (Delivery d : facts(file).deliveries()) {
+                notices.add(d.notificationId());
+                byKey.computeIfAbsent(d.recipient() + " " + d.template() + " about flight " + d.flightId(), k -> new TreeSet<>())
+                        .add(d.notificationId());
             }
-        });
+            byKey.forEach((key, ids) -> {
+                if (ids.size() > 1) {
+                    violations.add(file.caseId() + ": " + ids.size() + " notices " + ids + " delivered to " + key);
+                }
+            });
+        }
         return Finding.of("S7", "one open case and one seat per person, no seat held twice, no notice delivered twice",
                 openCasesByPerson.size() + " people with an open case, none with two; " + byFlight.size()
                         + " flights, at most " + peak + " seats of this operation held at once on one; no case held two seats "
-                        + "and no seat was held by two cases; " + deliveries.size() + " notices delivered, none twice",
+                        + "and no seat was held by two cases; " + notices.size() + " notices delivered, none twice",
                 violations, "A flight's capacity and escort seats, and the seats other operations hold, are flight's "
                         + "(GET /api/flights/{id}/manifest); a second case for a person is refused by the database's unique "
                         + "index, which a report cannot replay.");

@@ -141,7 +141,15 @@ class SafeguardAuditTest {
         notCovered.blocker("THIRD_COUNTRY_NOT_AGREED", "ASSESSMENT", T0.plusSeconds(5), null, null);
         assertThat(audit(notCovered.build()).get("S6").status()).isEqualTo("FAIL");
 
-        CaseFile one = notifiedByTheRules().build();
+        CaseFileBuilder twice = notifiedByTheRules();
+        // the same notice announced again (the case rebooked on the same flight) is one notice ...
+        twice.line(T0.plus(Duration.ofHours(2)), "notification-service", "NOTIFICATION_DELIVERED",
+                "CASE_BOOKED notice 5d1f0e2c-3b4a-4c5d-8e6f-7a8b9c0d1e2f delivered to DETAINEE in fa at " + T0 + " about flight " + FLIGHT);
+        assertThat(audit(twice.build()).get("S7").violations()).isEmpty();
+        // ... another notice of the same key is a second e-mail
+        twice.line(T0.plus(Duration.ofHours(3)), "notification-service", "NOTIFICATION_DELIVERED",
+                "CASE_BOOKED notice 6e2a1f3d-4c5b-4d6e-9f70-8b9c0d1e2f3a delivered to DETAINEE in fa at " + T0 + " about flight " + FLIGHT);
+        CaseFile one = twice.build();
         CaseFileBuilder sameSeat = notifiedByTheRules();
         sameSeat.caseId = UUID.randomUUID();
         CaseFile two = sameSeat.build();
@@ -150,7 +158,8 @@ class SafeguardAuditTest {
                 two.caseId(), CaseHistoryFacts.of(two)), open);
         assertThat(findings.get(6).violations()).anyMatch(v -> v.contains("has 2 open cases"))
                 .anyMatch(v -> v.startsWith("seat 12A on RF101 held by cases"))
-                .anyMatch(v -> v.contains("delivered 2 times"));
+                .anyMatch(v -> v.contains("2 notices [5d1f0e2c-3b4a-4c5d-8e6f-7a8b9c0d1e2f, 6e2a1f3d-4c5b-4d6e-9f70-8b9c0d1e2f3a] "
+                        + "delivered to DETAINEE CASE_BOOKED about flight " + FLIGHT));
 
         CaseFileBuilder unjustified = removedByTheRules();
         unjustified.decisions.add(new Decision(9, "LEGAL_REVIEW", "RECHECK", "system", T0.plusSeconds(9), " "));
