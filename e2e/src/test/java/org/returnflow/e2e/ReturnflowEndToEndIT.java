@@ -111,7 +111,7 @@ class ReturnflowEndToEndIT {
         ReferenceScenario scenario = new ReferenceScenario(api,
                 new ReferenceScenario.Options(SIZE, SEED, true, Duration.ofMinutes(4), System.out));
         ReferenceScenario.Result result = scenario.run();
-        Summary summary = Summary.of(api, result);
+        Summary summary = Summary.of(api, result, Snapshot.Scope.FULL);
         summary.print(System.out);
         Snapshot s = summary.snapshot();
         List<Person> people = result.cast().everyone();
