@@ -3,9 +3,11 @@ package org.returnflow.platform.config;
 import org.returnflow.platform.security.ApiAccessRules;
 import org.returnflow.platform.security.ProblemSecurityHandlers;
 import org.returnflow.platform.security.RequestSizeLimitFilter;
+import org.returnflow.platform.security.RevocationList;
 import org.returnflow.platform.security.SecurityProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
@@ -35,7 +37,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Every Returnflow service is an OAuth2 resource server: {@code /api/**} needs a JWT from the
@@ -107,14 +111,23 @@ public class ResourceServerAutoConfiguration {
                         .authenticationEntryPoint(PROBLEMS).accessDeniedHandler(PROBLEMS));
     }
 
+    /** Revoked tokens are refused (fetched from the authorisation server; not with the test kit's fixed key). */
+    @Bean
+    @ConditionalOnExpression("'${returnflow.security.public-key:}'.isEmpty() || !'${returnflow.security.revocations-uri:}'.isEmpty()")
+    RevocationList returnflowRevocationList(SecurityProperties properties) {
+        return new RevocationList(properties.revocations(), properties.getRevocationsPoll());
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<RevocationList> revocations) {
         NimbusJwtDecoder decoder = properties.getPublicKey() != null
                 ? NimbusJwtDecoder.withPublicKey(readPublicKey(properties)).build()
                 : NimbusJwtDecoder.withJwkSetUri(properties.getJwkSetUri()).build();
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.getIssuer()));
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(JwtValidators.createDefaultWithIssuer(properties.getIssuer()));
+        revocations.ifAvailable(validators::add);
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
         decoder.setJwtValidator(validator);
         return decoder;
     }

@@ -206,6 +206,7 @@ public final class StackProcesses implements AutoCloseable {
         int gatewayPort = freePort();
         Map<String, String> gateway = common();
         gateway.put("GATEWAY_PORT", Integer.toString(gatewayPort));
+        gateway.put("AUTH_SERVER_URL", issuer);
         for (String service : SERVICES) {
             gateway.put(service.replace("-service", "").toUpperCase(Locale.ROOT) + "_SERVICE_URL",
                     app(service).url().toString());
