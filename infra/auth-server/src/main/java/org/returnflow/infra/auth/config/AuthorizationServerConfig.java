@@ -13,6 +13,7 @@ import org.returnflow.infra.auth.keys.SigningKeyFile;
 import org.returnflow.infra.auth.keys.SigningKeyProperties;
 import org.returnflow.infra.auth.revocation.RevocationRecorder;
 import org.returnflow.infra.auth.revocation.RevokedTokens;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,7 +91,8 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    RevocationRecorder revocationRecorder(JWKSource<SecurityContext> jwkSource, RevokedTokens revokedTokens) {
-        return new RevocationRecorder(OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource), revokedTokens);
+    RevocationRecorder revocationRecorder(ObjectProvider<JWKSource<SecurityContext>> jwkSource, RevokedTokens revokedTokens) {
+        return new RevocationRecorder(() -> OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource.getObject()),
+                revokedTokens);
     }
 }

@@ -1,6 +1,7 @@
 package org.returnflow.infra.auth.revocation;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,11 +27,13 @@ public class RevocationRecorder implements AuthenticationSuccessHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RevocationRecorder.class);
 
-    private final JwtDecoder ownTokens;
+    private final Supplier<JwtDecoder> decoder;
     private final RevokedTokens revoked;
+    private volatile JwtDecoder ownTokens;
 
-    public RevocationRecorder(JwtDecoder ownTokens, RevokedTokens revoked) {
-        this.ownTokens = ownTokens;
+    /** @param decoder verifies this server's own tokens; asked for on the first revocation */
+    public RevocationRecorder(Supplier<JwtDecoder> decoder, RevokedTokens revoked) {
+        this.decoder = decoder;
         this.revoked = revoked;
     }
 
@@ -42,6 +45,9 @@ public class RevocationRecorder implements AuthenticationSuccessHandler {
                 && client.getRegisteredClient() != null) {
             String clientId = client.getRegisteredClient().getClientId();
             try {
+                if (ownTokens == null) {
+                    ownTokens = decoder.get();
+                }
                 Jwt token = ownTokens.decode(revocation.getToken());
                 if (clientId.equals(token.getSubject()) && token.getId() != null && token.getExpiresAt() != null) {
                     revoked.revoke(token.getId(), token.getExpiresAt());
