@@ -20,7 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Checks every safeguard S1–S10 of DESIGN.md against what the services hold, one finding per rule.
+ * Checks every safeguard S1–S10 of docs/design.md against what the services hold, one finding per rule.
  * A finding lists the violations it found; any violation fails the rule.
  */
 public final class SafeguardAudit {

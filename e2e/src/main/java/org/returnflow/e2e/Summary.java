@@ -148,7 +148,7 @@ public final class Summary {
         out.printf("  by template: %s; by status: %s%n", join(byTemplate), join(byStatus));
 
         out.println();
-        out.println("Safeguard audit (DESIGN.md S1–S10, checked against the services' data)");
+        out.println("Safeguard audit (S1–S10 of docs/design.md, checked against the services' data)");
         findings.forEach(f -> out.println("  " + f.line()));
 
         out.println();
