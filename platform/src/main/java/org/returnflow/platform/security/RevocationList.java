@@ -97,7 +97,7 @@ public final class RevocationList implements OAuth2TokenValidator<Jwt>, Disposab
         } catch (IOException | RuntimeException e) {
             if (reachable) {
                 log.warn("Cannot fetch the list of revoked tokens from {} ({}); the last list stays in force", uri,
-                        e.getMessage());
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
             reachable = false;
         } catch (InterruptedException e) {

@@ -173,6 +173,8 @@ class TokenThroughGatewayIT {
         assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
                 .contains("invalid_token"));
         assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("revoked");
+        assertThat(JSON.readTree(refused.body()).get("type").asText()).isEqualTo("https://returnflow.org/problems/unauthenticated");
+        assertThat(JSON.readTree(refused.body()).has("properties")).as("no empty members").isFalse();
         assertThat(BACKEND_CALLS.get()).as("the revoked token never reaches the service").isEqualTo(callsBefore);
 
         // Only that token: another token of the same client still works.

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -46,7 +47,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class ClientRateLimit extends OncePerRequestFilter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** ProblemDetail's empty {@code properties} stays out of the answer. */
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private final RateLimiterConfig config;
     private final Map<String, AtomicRateLimiter> limiters;

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -43,7 +44,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class RevokedTokenFilter extends OncePerRequestFilter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RevokedTokenFilter.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** ProblemDetail's empty {@code properties} stays out of the answer. */
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private final URI list;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -112,10 +114,14 @@ public final class RevokedTokenFilter extends OncePerRequestFilter implements Au
             Set<String> ids = new HashSet<>();
             JSON.readTree(answer.body()).path("revoked").forEach(entry -> ids.add(entry.path("jti").asText()));
             revoked = Set.copyOf(ids);
+            if (!upToDate) {
+                log.info("The revoked tokens are up to date again ({})", list);
+            }
             upToDate = true;
         } catch (IOException | RuntimeException e) {
             if (upToDate) {
-                log.warn("Cannot fetch the revoked tokens from {} ({}); the last list stays in force", list, e.getMessage());
+                log.warn("Cannot fetch the revoked tokens from {} ({}); the last list stays in force", list,
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
             upToDate = false;
         } catch (InterruptedException e) {
