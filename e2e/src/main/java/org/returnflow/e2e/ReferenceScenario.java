@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The reference scenario of DESIGN.md, played as the agencies, officers, reviewers and supervisors
+ * The reference scenario of docs/design.md, played as the agencies, officers, reviewers and supervisors
  * would play it, through the public HTTP APIs only:
  * <ol>
  *   <li>seed consulates, flights and the people of both operations with their records;</li>

@@ -20,7 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Cross-checks the safeguards S1–S10 of DESIGN.md against what the other services hold, one finding
+ * Cross-checks the safeguards S1–S10 of docs/design.md against what the other services hold, one finding
  * per rule: what the workflow's operation report cannot see (legal holds, permits, documents, ages
  * and property in detention; capacity and boarding in flight), joined with what the case shows.
  * With a {@link Snapshot.Scope#FULL} snapshot it also re-checks, from consent's, notification's and

@@ -152,7 +152,7 @@ public final class Summary {
         });
 
         out.println();
-        out.println("Safeguard audit: each operation's report (DESIGN.md S1–S10, from the workflow's case records)");
+        out.println("Safeguard audit: each operation's report (docs/design.md S1–S10, from the workflow's case records)");
         for (String op : reports.keySet()) {
             out.println("  " + op);
             reportFindings.stream().filter(f -> f.operation().equals(op)).forEach(f -> out.println("    " + f.finding().line()));

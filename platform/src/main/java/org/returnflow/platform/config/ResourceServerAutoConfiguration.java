@@ -4,9 +4,11 @@ import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.security.ApiAccessRules;
 import org.returnflow.platform.security.ProblemSecurityHandlers;
 import org.returnflow.platform.security.RequestSizeLimitFilter;
+import org.returnflow.platform.security.RevocationList;
 import org.returnflow.platform.security.SecurityProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
@@ -44,7 +46,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Every Returnflow service is an OAuth2 resource server: {@code /api/**} needs a JWT from the
@@ -157,21 +161,31 @@ public class ResourceServerAutoConfiguration {
                         .authenticationEntryPoint(PROBLEMS).accessDeniedHandler(PROBLEMS));
     }
 
+    /** Revoked tokens are refused (fetched from the authorisation server; not with the test kit's fixed key). */
+    @Bean
+    @ConditionalOnExpression("'${returnflow.security.public-key:}'.isEmpty() || !'${returnflow.security.revocations-uri:}'.isEmpty()")
+    RevocationList returnflowRevocationList(SecurityProperties properties) {
+        return new RevocationList(properties.revocations(), properties.getRevocationsPoll());
+    }
+
     /**
-     * Verifies a token's signature, issuer, lifetime and audience: the token must name this service
-     * in {@code aud} ({@link SecurityProperties#getAudience()}, by default the application name), so
-     * a token meant for another service is refused with 401.
+     * Verifies a token's signature, issuer, lifetime and audience, and that it was not revoked: the
+     * token must name this service in {@code aud} ({@link SecurityProperties#getAudience()}, by default
+     * the application name), so a token meant for another service is refused with 401.
      */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, Environment environment, ObjectProvider<RevocationList> revocations) {
         NimbusJwtDecoder decoder = properties.getPublicKey() != null
                 ? NimbusJwtDecoder.withPublicKey(readPublicKey(properties)).build()
                 : NimbusJwtDecoder.withJwkSetUri(properties.getJwkSetUri()).build();
         String audience = StringUtils.hasText(properties.getAudience()) ? properties.getAudience()
                 : environment.getRequiredProperty("spring.application.name");
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.getIssuer()), audienceValidator(audience));
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(JwtValidators.createDefaultWithIssuer(properties.getIssuer()));
+        validators.add(audienceValidator(audience));
+        revocations.ifAvailable(validators::add);
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
         decoder.setJwtValidator(validator);
         return decoder;
     }

@@ -113,6 +113,8 @@ class RateLimitIT {
         assertThat(problem.get("status").asInt()).isEqualTo(429);
         assertThat(problem.get("title").asText()).isEqualTo("Too Many Requests");
         assertThat(problem.get("instance").asText()).isEqualTo("/api/detainees/1");
+        assertThat(problem.get("type").asText()).isEqualTo("https://returnflow.org/problems/too-many-requests");
+        assertThat(problem.has("properties")).as("no empty members").isFalse();
 
         assertThat(get("/api/detainees", "Bearer " + token("consent-officers", KEY)).statusCode()).isEqualTo(200);
     }

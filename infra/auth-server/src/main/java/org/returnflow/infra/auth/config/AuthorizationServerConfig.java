@@ -13,14 +13,19 @@ import org.returnflow.infra.auth.keys.SigningKeyFile;
 import org.returnflow.infra.auth.limits.TokenRateLimitProperties;
 import org.returnflow.infra.auth.limits.TokenRequestLimit;
 import org.returnflow.infra.auth.keys.SigningKeyProperties;
+import org.returnflow.infra.auth.revocation.RevocationRecorder;
+import org.returnflow.infra.auth.revocation.RevokedTokens;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -32,10 +37,14 @@ import org.springframework.security.web.authentication.preauth.AbstractPreAuthen
 
 import java.time.Clock;
 
+import java.nio.file.Path;
+
 /**
  * Two filter chains: the authorisation server's own endpoints (token, JWK set, metadata,
  * introspection, revocation), where clients authenticate with their secret, rate-limited per client
- * id and per address; then everything else, where only health is open.
+ * id and per address; then everything else, where only health and the list of revoked tokens are
+ * open. A revocation is recorded in {@link RevokedTokens}, which the gateway and the services poll
+ * ({@code GET /oauth2/revocations}).
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
@@ -43,7 +52,7 @@ class AuthorizationServerConfig {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, TokenRateLimitProperties rateLimit,
-            @Value("${returnflow.security.hsts:true}") boolean hsts) throws Exception {
+            RevocationRecorder revocations, @Value("${returnflow.security.hsts:true}") boolean hsts) throws Exception {
         securityHeaders(http, hsts);
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
         if (rateLimit.enabled()) {
@@ -52,7 +61,8 @@ class AuthorizationServerConfig {
                     AbstractPreAuthenticatedProcessingFilter.class);
         }
         http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, s -> s.tokenEndpoint(token -> token.accessTokenRequestConverter(new DefaultScopes())))
+                .with(server, s -> s.tokenEndpoint(token -> token.accessTokenRequestConverter(new DefaultScopes()))
+                        .tokenRevocationEndpoint(revoke -> revoke.revocationResponseHandler(revocations)))
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -67,6 +77,7 @@ class AuthorizationServerConfig {
         securityHeaders(http, hsts);
         http.authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/oauth2/revocations").permitAll()
                         .anyRequest().denyAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -107,5 +118,16 @@ class AuthorizationServerConfig {
     JWKSource<SecurityContext> jwkSource(SigningKeyProperties properties) {
         RSAKey key = SigningKeyFile.load(properties.path(), properties.generateIfMissing());
         return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    @Bean
+    RevokedTokens revokedTokens(@Value("${returnflow.auth.revocations.file:}") String file) {
+        return new RevokedTokens(file.isBlank() ? null : Path.of(file), Clock.systemUTC());
+    }
+
+    @Bean
+    RevocationRecorder revocationRecorder(ObjectProvider<JWKSource<SecurityContext>> jwkSource, RevokedTokens revokedTokens) {
+        return new RevocationRecorder(() -> OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource.getObject()),
+                revokedTokens);
     }
 }

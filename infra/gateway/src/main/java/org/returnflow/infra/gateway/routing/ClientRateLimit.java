@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -45,7 +46,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class ClientRateLimit extends OncePerRequestFilter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** ProblemDetail's empty {@code properties} stays out of the answer. */
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private static final Pattern BEARER = Pattern.compile("^\\s*Bearer\\s+(\\S+)\\s*$", Pattern.CASE_INSENSITIVE);
 
