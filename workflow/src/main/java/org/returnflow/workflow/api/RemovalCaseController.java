@@ -1,5 +1,8 @@
 package org.returnflow.workflow.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +34,7 @@ import java.util.UUID;
 /** One person's removal case: open it, read it with its history (S8), list cases. */
 @RestController
 @RequestMapping("/api/removal-cases")
+@Tag(name = "removal cases", description = "One person's removal case: its state, blockers and history")
 class RemovalCaseController {
 
     private static final String SUBJECT = "RemovalCase";
@@ -47,6 +51,9 @@ class RemovalCaseController {
 
     /** Opens a case and starts its process; 409 when the person already has an open case (S7). */
     @PostMapping
+    @Operation(summary = "Open a person's removal case and start its process; 409 when the person already has an "
+            + "open case (S7)")
+    @ApiResponse(responseCode = "201", description = "Opened; Location names the case")
     ResponseEntity<CaseOpened> open(@Valid @RequestBody OpenCaseRequest request) {
         UUID caseId = opening.open(request.detaineeId(), request.destinationCountry(), request.operationId(),
                 Caller.current().principal());
@@ -54,6 +61,7 @@ class RemovalCaseController {
     }
 
     @GetMapping("/{caseId}")
+    @Operation(summary = "A case with its state, blockers and the history of every decision (S8)")
     CaseView get(@PathVariable UUID caseId) {
         RemovalCase c = cases.find(caseId).orElseThrow(() -> new NotFoundException("Removal case", caseId));
         auditPartnerRead(caseId);
@@ -61,6 +69,7 @@ class RemovalCaseController {
     }
 
     @GetMapping
+    @Operation(summary = "Cases, paged, by operation and state")
     PageResponse<CaseSummary> list(@RequestParam(required = false) UUID operationId,
                                    @RequestParam(required = false) CaseState state,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
