@@ -19,7 +19,6 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
-import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -45,16 +44,14 @@ final class ApiContract implements GlobalOpenApiCustomizer {
 
     private final OpenApiProperties properties;
     private final String tokenUrl;
-    private final Supplier<WebInvocationPrivilegeEvaluator> chains;
-    private final String contextPath;
+    private final Supplier<ScopeProbe> probes;
     private final ProblemResponseRule rule = new ProblemResponseRule();
 
-    ApiContract(OpenApiProperties properties, String tokenUrl, Supplier<WebInvocationPrivilegeEvaluator> chains,
-                String contextPath) {
+    /** @param probes asks the security filter chains once the application runs */
+    ApiContract(OpenApiProperties properties, String tokenUrl, Supplier<ScopeProbe> probes) {
         this.properties = properties;
         this.tokenUrl = tokenUrl;
-        this.chains = chains;
-        this.contextPath = contextPath;
+        this.probes = probes;
     }
 
     @Override
@@ -65,7 +62,7 @@ final class ApiContract implements GlobalOpenApiCustomizer {
         if (api.getComponents() == null) {
             api.setComponents(new Components());
         }
-        ScopeProbe probe = new ScopeProbe(chains.get(), contextPath);
+        ScopeProbe probe = probes.get();
         Set<String> scopesUsed = new TreeSet<>();
         Set<ProblemStatus> responsesUsed = EnumSet.noneOf(ProblemStatus.class);
         boolean[] secured = {false};

@@ -3,6 +3,7 @@ package org.returnflow.platform.openapi;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;
+import jakarta.servlet.ServletContext;
 import org.returnflow.platform.config.ResourceServerAutoConfiguration;
 import org.returnflow.platform.security.SecurityProperties;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
@@ -14,7 +15,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 import java.util.List;
 
@@ -49,10 +51,12 @@ public class OpenApiAutoConfiguration {
 
     @Bean
     GlobalOpenApiCustomizer returnflowApiContract(OpenApiProperties properties, SecurityProperties security,
-            ObjectProvider<WebInvocationPrivilegeEvaluator> chains, Environment environment) {
+            ObjectProvider<SecurityFilterChain> chains, ObjectProvider<ServletContext> servletContext,
+            ObjectProvider<HandlerMappingIntrospector> introspector, Environment environment) {
         String tokenUrl = properties.getTokenUrl() != null ? properties.getTokenUrl()
                 : security.getIssuer().replaceAll("/+$", "") + "/oauth2/token";
-        return new ApiContract(properties, tokenUrl, chains::getObject,
-                environment.getProperty("server.servlet.context-path", ""));
+        String contextPath = environment.getProperty("server.servlet.context-path", "");
+        return new ApiContract(properties, tokenUrl, () -> new ScopeProbe(chains.orderedStream().toList(),
+                servletContext.getIfAvailable(), introspector.getIfAvailable(), contextPath));
     }
 }

@@ -3,10 +3,13 @@ package org.returnflow.platform.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.returnflow.platform.config.ResourceServerAutoConfiguration;
+import org.returnflow.platform.config.WebProblemAutoConfiguration;
 import org.returnflow.platform.security.ApiAccessRules;
 import org.springdoc.core.configuration.SpringDocConfiguration;
 import org.springdoc.core.properties.SpringDocConfigProperties;
@@ -15,13 +18,24 @@ import org.springdoc.core.properties.SwaggerUiOAuthProperties;
 import org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration;
 import org.springdoc.webmvc.ui.SwaggerConfig;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,22 +49,34 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The OpenAPI document a service publishes says what its security chains enforce: the scopes of
  * each operation come from its {@link ApiAccessRules}, and the problem responses follow the rule.
+ * The application runs in a real servlet container beside a second servlet, as the workflow runs
+ * beside Camunda's Jersey servlets, where Spring Security cannot tell MVC patterns from the path.
  */
-@WebMvcTest(controllers = OpenApiDocumentTest.ThingController.class,
+@SpringBootTest(classes = OpenApiDocumentTest.Service.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "returnflow.security.issuer=http://auth.example:9100")
-@Import({OpenApiDocumentTest.Rules.class, OpenApiDocumentTest.ThingController.class})
-@ImportAutoConfiguration({SpringDocConfiguration.class, SpringDocConfigProperties.class,
-        SpringDocWebMvcConfiguration.class, SwaggerConfig.class, SwaggerUiConfigProperties.class,
-        SwaggerUiOAuthProperties.class, OpenApiAutoConfiguration.class})
 class OpenApiDocumentTest {
+
+    @SpringBootConfiguration
+    @Import({Rules.class, ThingController.class})
+    @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+            WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+            JacksonAutoConfiguration.class, ValidationAutoConfiguration.class, SecurityAutoConfiguration.class,
+            ResourceServerAutoConfiguration.class, WebProblemAutoConfiguration.class,
+            SpringDocConfiguration.class, SpringDocConfigProperties.class, SpringDocWebMvcConfiguration.class,
+            SwaggerConfig.class, SwaggerUiConfigProperties.class, SwaggerUiOAuthProperties.class,
+            OpenApiAutoConfiguration.class})
+    static class Service {
+        /** Another servlet in the same application, like Camunda's. */
+        @Bean
+        ServletRegistrationBean<HttpServlet> otherServlet() {
+            return new ServletRegistrationBean<>(new HttpServlet() {
+            }, "/other/*");
+        }
+    }
 
     record NewThing(@NotBlank String name) {
     }
@@ -91,7 +117,6 @@ class OpenApiDocumentTest {
         }
     }
 
-    @TestConfiguration
     static class Rules {
         @Bean
         ApiAccessRules thingRules() {
@@ -106,15 +131,20 @@ class OpenApiDocumentTest {
     }
 
     @Autowired
-    MockMvc mvc;
+    TestRestTemplate http;
 
     JsonNode doc;
 
     @BeforeEach
     void read() throws Exception {
-        String json = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        doc = new ObjectMapper().readTree(json);
+        ResponseEntity<String> response = http.getForEntity("/v3/api-docs", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        doc = new ObjectMapper().readTree(response.getBody());
+    }
+
+    @Test
+    void theRulesStillHoldForRealCalls() {
+        assertThat(http.getForEntity("/api/things", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -181,10 +211,10 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void swaggerUiFillsInTheDevelopmentClient() throws Exception {
-        mvc.perform(get("/swagger-ui/swagger-initializer.js")).andExpect(status().isOk())
-                .andExpect(content().string(containsString("initOAuth")))
-                .andExpect(content().string(containsString("\"clientId\":\"returnflow-dev\"")));
+    void swaggerUiFillsInTheDevelopmentClient() {
+        ResponseEntity<String> initializer = http.getForEntity("/swagger-ui/swagger-initializer.js", String.class);
+        assertThat(initializer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(initializer.getBody()).contains("initOAuth").contains("\"clientId\":\"returnflow-dev\"");
     }
 
     private JsonNode operation(String path, String method) {
