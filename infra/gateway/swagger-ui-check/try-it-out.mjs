@@ -12,9 +12,15 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--no-first-run'],
 });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.setDefaultTimeout(30000);
+page.on('response', (response) => {
+  if (response.url().includes('/oauth2/token')) {
+    console.log(`token request: ${response.request().method()} ${response.url()} -> ${response.status()}`);
+  }
+});
+page.on('requestfailed', (request) => console.log(`request failed: ${request.url()} ${request.failure()?.errorText}`));
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(30000);
   await page.goto(`${gateway}/swagger-ui.html`);
   await page.waitForSelector('#operations-detainees-list');
   console.log(`Swagger UI at ${page.url()} shows ${await page.locator('.opblock').count()} operations of detention-service`);
@@ -25,31 +31,40 @@ try {
   const clientId = await dialog.locator('input[data-name="clientId"]').inputValue();
   await dialog.locator('input[data-name="clientSecret"]').fill(clientSecret);
   await dialog.locator('button.modal-btn.authorize').click();
-  await dialog.getByRole('button', { name: 'Logout' }).waitFor();
+  await dialog.locator('button.modal-btn', { hasText: 'Logout' }).waitFor();
   console.log(`Authorized as ${clientId} with a token from the authorisation server`);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.locator('button.btn-done').click();
 
-  // Only the detainees group stays open, so the screenshot shows the call.
+  // Only the detainees group stays open, and the schemas closed, so the screenshot shows the call.
   for (const tag of await page.locator('.opblock-tag').all()) {
     if ((await tag.getAttribute('data-tag')) !== 'detainees') {
       await tag.click();
     }
   }
+  await page.locator('.models-control').click();
 
   // Try it out (enabled by default): execute GET /api/detainees.
   const operation = page.locator('#operations-detainees-list');
   await operation.locator('.opblock-summary-control').click();
   await operation.locator('button.execute').click();
-  const status = operation.locator('.live-responses-table .response-col_status').first();
+  const status = operation.locator('.live-responses-table tr.response .response-col_status').first();
   await status.waitFor();
   const code = (await status.innerText()).trim();
   const url = (await operation.locator('.request-url pre').first().innerText()).trim();
   console.log(`GET ${url} answered ${code}`);
-  await page.screenshot({ path: screenshot, fullPage: true });
+  // From the top of the page (Authorize, locked) down to the server's response.
+  const bottom = await operation.locator('.live-responses-table').evaluate(
+    (table) => table.getBoundingClientRect().bottom + window.scrollY + 16);
+  await page.screenshot({ path: screenshot, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: bottom } });
   console.log(`Screenshot: ${screenshot}`);
   if (code !== '200') {
     throw new Error(`expected 200, got ${code}`);
   }
+} catch (e) {
+  const failed = screenshot.replace(/\.png$/, '') + '.failed.png';
+  await page.screenshot({ path: failed, fullPage: true });
+  console.error(`Failed; the page as it was: ${failed}`);
+  throw e;
 } finally {
   await browser.close();
 }

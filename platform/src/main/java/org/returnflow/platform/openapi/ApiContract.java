@@ -156,7 +156,9 @@ final class ApiContract implements GlobalOpenApiCustomizer {
     }
 
     private static ApiResponse response(ProblemStatus status, boolean openApi31) {
-        ApiResponse response = new ApiResponse().description(status.description).content(problemContent());
+        ApiResponse response = new ApiResponse().description(status.description).content(new Content()
+                .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA))
+                        .example(status.example())));
         if (status == ProblemStatus.UNAUTHORIZED) {
             response.addHeaderObject("WWW-Authenticate", new Header()
                     .description("`Bearer`: the scheme the operation needs").schema(typed("string", openApi31)));

@@ -188,9 +188,14 @@ class OpenApiDocumentTest {
     @Test
     void everyProblemIsProblemJsonWithNamedFields() {
         for (String name : names(doc.at("/components/responses"))) {
-            assertThat(doc.at("/components/responses/" + name + "/content/application~1problem+json/schema/$ref")
-                    .asText()).as(name).isEqualTo("#/components/schemas/Problem");
+            JsonNode body = doc.at("/components/responses/" + name + "/content/application~1problem+json");
+            assertThat(body.at("/schema/$ref").asText()).as(name).isEqualTo("#/components/schemas/Problem");
+            assertThat(body.at("/example/type").asText()).as(name).startsWith("https://returnflow.org/problems/");
         }
+        assertThat(doc.at("/components/responses/NotFound/content/application~1problem+json/example/status").asInt())
+                .isEqualTo(404);
+        assertThat(doc.at("/components/responses/BadRequest/content/application~1problem+json/example/errors/0/field")
+                .asText()).isEqualTo("nationality");
         assertThat(operation("/api/things/{id}", "patch")
                 .at("/responses/428/content/application~1problem+json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/Problem");
