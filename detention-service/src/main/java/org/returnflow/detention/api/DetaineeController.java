@@ -5,6 +5,7 @@ import org.returnflow.platform.web.ForbiddenException;
 import org.returnflow.platform.web.CountryCode;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -69,6 +70,7 @@ class DetaineeController {
     @Operation(summary = "Register a person in custody; returns id and caseNumber. 409 with existingId when the "
             + "person seems to be on record (same external identifier; or the same name, date of birth and "
             + "nationality unless confirmDistinctFrom names that record)")
+    @ApiResponse(responseCode = "201", description = "Registered; Location names the record")
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterDetainee request) {
         if (!Caller.current().mayAccessFacility(request.facilityCode())) {
             throw new ForbiddenException("This client may not register detainees at " + request.facilityCode(),

@@ -1,5 +1,8 @@
 package org.returnflow.workflow.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +39,7 @@ import java.util.UUID;
 /** One person's removal case: open it, read it with its history (S8), find cases by state, operation, flight, blocker or facility. */
 @RestController
 @RequestMapping("/api/removal-cases")
+@Tag(name = "removal cases", description = "One person's removal case: its state, blockers and history")
 class RemovalCaseController {
 
     private static final String SUBJECT = "RemovalCase";
@@ -58,6 +62,9 @@ class RemovalCaseController {
 
     /** Opens a case and starts its process; 409 when the person already has an open case (S7). */
     @PostMapping
+    @Operation(summary = "Open a person's removal case and start its process; 409 when the person already has an "
+            + "open case (S7)")
+    @ApiResponse(responseCode = "201", description = "Opened; Location names the case")
     ResponseEntity<CaseOpened> open(@Valid @RequestBody OpenCaseRequest request) {
         UUID caseId = opening.open(request.detaineeId(), request.destinationCountry(), request.operationId(),
                 Caller.current().principal());
@@ -65,6 +72,7 @@ class RemovalCaseController {
     }
 
     @GetMapping("/{caseId}")
+    @Operation(summary = "A case with its state, blockers and the history of every decision (S8)")
     CaseView get(@PathVariable UUID caseId) {
         // A case at a facility outside the caller's reach reads as unknown (DESIGN.md "Object level").
         RemovalCase c = cases.find(caseId).filter(found -> withinReach(found.facilityCode()))
@@ -78,6 +86,7 @@ class RemovalCaseController {
      * of its facilities. A misspelt, repeated or empty filter is a 400 naming it, never ignored.
      */
     @GetMapping
+    @Operation(summary = "Cases, paged, by state, operation, flight, blocker and facility")
     PageResponse<CaseSummary> list(@RequestParam(required = false) CaseState state,
                                    @RequestParam(required = false) UUID operationId,
                                    @RequestParam(required = false) UUID flightId,
