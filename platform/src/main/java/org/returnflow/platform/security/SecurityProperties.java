@@ -21,6 +21,8 @@ public class SecurityProperties {
      * {@code spring.application.name}, which is what the authorisation server writes.
      */
     private String audience;
+
+    /**
      * Where the authorisation server lists the revoked tokens ({@link RevocationList}); by default the
      * JWK set's address with {@code /revocations} for {@code /jwks}. Not polled with a fixed public key
      * unless set.
