@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.returnflow.workflow.domain.CaseRecords;
+import org.returnflow.workflow.process.RemedyJournal;
 import org.returnflow.workflow.engine.CaseOperationsHistory;
 import org.returnflow.workflow.engine.EngineCases;
 import org.returnflow.workflow.engine.EngineRequestGuard;
@@ -57,9 +58,10 @@ class EngineGuardsConfig {
 
     @Bean
     FilterRegistrationBean<EngineRequestGuard> engineRequestGuard(EngineCases engineCases, TaskForms forms,
-                                                                  CaseRecords cases, IdentityService identity) {
+                                                                  CaseRecords cases, RemedyJournal remedies,
+                                                                  IdentityService identity) {
         FilterRegistrationBean<EngineRequestGuard> registration =
-                new FilterRegistrationBean<>(new EngineRequestGuard(engineCases, forms, cases, identity));
+                new FilterRegistrationBean<>(new EngineRequestGuard(engineCases, forms, cases, remedies, identity));
         registration.setName("returnflow-engine-request-guard");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(GUARD_ORDER);

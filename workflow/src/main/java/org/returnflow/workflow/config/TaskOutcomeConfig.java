@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.returnflow.workflow.engine.TaskForms;
 import org.returnflow.workflow.engine.TaskOutcomeHistory;
 import org.returnflow.workflow.process.CaseJournal;
+import org.returnflow.workflow.process.RemedyJournal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,7 +18,7 @@ import java.util.List;
 class TaskOutcomeConfig {
 
     @Bean
-    AbstractProcessEnginePlugin taskOutcomes(CaseJournal journal, TaskForms forms) {
+    AbstractProcessEnginePlugin taskOutcomes(CaseJournal journal, RemedyJournal remedies, TaskForms forms) {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -25,7 +26,7 @@ class TaskOutcomeConfig {
                 if (configuration.getCustomPostBPMNParseListeners() != null) {
                     listeners.addAll(configuration.getCustomPostBPMNParseListeners());
                 }
-                listeners.add(new TaskOutcomeHistory(journal, forms));
+                listeners.add(new TaskOutcomeHistory(journal, remedies, forms));
                 configuration.setCustomPostBPMNParseListeners(listeners);
             }
         };

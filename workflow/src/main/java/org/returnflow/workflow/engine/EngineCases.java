@@ -1,5 +1,6 @@
 package org.returnflow.workflow.engine;
 
+import org.returnflow.workflow.process.ProcessConstants;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -20,8 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class EngineCases {
 
-    /** An open user task, its case and the Camunda Form it declares. */
-    public record OpenTask(String id, String name, UUID caseId, String formRef) {
+    /**
+     * An open user task, the Camunda Form it declares, and what it belongs to: a removal case
+     * ({@code caseId}) or a remedy ({@code remedyId}, process {@code return-facilitation}); the other
+     * is null.
+     */
+    public record OpenTask(String id, String name, UUID caseId, String formRef, UUID remedyId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -34,19 +39,26 @@ public class EngineCases {
     }
 
     public Optional<OpenTask> openTask(String taskId) {
-        return jdbc.query("select t.id_, t.name_, t.task_def_key_, t.proc_def_id_, p.business_key_ from act_ru_task t "
-                        + "left join act_ru_execution p on p.id_ = t.proc_inst_id_ where t.id_ = ?",
-                (rs, n) -> new OpenTask(rs.getString(1), rs.getString(2), uuid(rs.getString(5)),
-                        formRef(rs.getString(4), rs.getString(3))), taskId).stream().findFirst();
+        return jdbc.query("select t.id_, t.name_, t.task_def_key_, t.proc_def_id_, p.business_key_, d.key_ from act_ru_task t "
+                        + "left join act_ru_execution p on p.id_ = t.proc_inst_id_ "
+                        + "left join act_re_procdef d on d.id_ = t.proc_def_id_ where t.id_ = ?",
+                (rs, n) -> {
+                    boolean remedy = ProcessConstants.REMEDY_PROCESS_KEY.equals(rs.getString(6));
+                    UUID key = uuid(rs.getString(5));
+                    return new OpenTask(rs.getString(1), rs.getString(2), remedy ? null : key,
+                            formRef(rs.getString(4), rs.getString(3)), remedy ? key : null);
+                }, taskId).stream().findFirst();
     }
 
     public Optional<UUID> caseOfProcessInstance(String processInstanceId) {
-        return first("select business_key_ from act_hi_procinst where id_ = ?", processInstanceId);
+        return first("select business_key_ from act_hi_procinst where id_ = ? and proc_def_key_ = '"
+                + ProcessConstants.PROCESS_KEY + "'", processInstanceId);
     }
 
     public Optional<UUID> caseOfExecution(String executionId) {
         return first("select p.business_key_ from act_ru_execution e join act_ru_execution p on p.id_ = e.proc_inst_id_ "
-                + "where e.id_ = ?", executionId);
+                + "join act_re_procdef d on d.id_ = p.proc_def_id_ where e.id_ = ? and d.key_ = '"
+                + ProcessConstants.PROCESS_KEY + "'", executionId);
     }
 
     /** The case whose business key this is, if a removal case has it. */

@@ -18,6 +18,7 @@ import org.returnflow.contracts.ContractJson;
 import org.returnflow.platform.security.ProblemSecurityHandlers;
 import org.returnflow.platform.web.ProblemResponses.FieldProblem;
 import org.returnflow.workflow.domain.CaseRecords;
+import org.returnflow.workflow.process.RemedyJournal;
 import org.returnflow.workflow.process.ReviewRefused;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -65,9 +66,12 @@ public class EngineRequestGuard extends OncePerRequestFilter {
     private final EngineCases cases;
     private final TaskForms forms;
     private final CaseRecords records;
+    private final RemedyJournal remedies;
     private final IdentityService identity;
 
-    public EngineRequestGuard(EngineCases cases, TaskForms forms, CaseRecords records, IdentityService identity) {
+    public EngineRequestGuard(EngineCases cases, TaskForms forms, CaseRecords records, RemedyJournal remedies,
+                              IdentityService identity) {
+        this.remedies = remedies;
         this.cases = cases;
         this.forms = forms;
         this.records = records;
@@ -159,7 +163,7 @@ public class EngineRequestGuard extends OncePerRequestFilter {
             return;
         }
         if (answer.getStatus() == HttpServletResponse.SC_FORBIDDEN && task.isPresent()) {
-            records.append(task.get().caseId(), user(request), "ENGINE_ACCESS_REFUSED", operation + " of task '"
+            onRecord(task.get(), user(request), "ENGINE_ACCESS_REFUSED", operation + " of task '"
                     + task.get().name() + "': the engine refused it (403)");
         }
         answer.copyBodyToResponse();
@@ -167,7 +171,7 @@ public class EngineRequestGuard extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, EngineCases.OpenTask task,
                         HttpStatus status, String detail, List<FieldProblem> errors) throws IOException {
-        records.append(task.caseId(), user(request), "TASK_COMPLETION_REFUSED", "'" + task.name() + "' (" + status.value()
+        onRecord(task, user(request), "TASK_COMPLETION_REFUSED", "'" + task.name() + "' (" + status.value()
                 + "): " + detail);
         ProblemDetail problem = ProblemSecurityHandlers.problem(status,
                 status == HttpStatus.UNPROCESSABLE_ENTITY ? "business-rule" : "invalid-request", detail);
@@ -178,6 +182,15 @@ public class EngineRequestGuard extends OncePerRequestFilter {
             problem.setProperty("errors", errors);
         }
         ProblemSecurityHandlers.write(response, request, problem);
+    }
+
+    /** Into the history of what the task belongs to: its case, or its remedy. */
+    private void onRecord(EngineCases.OpenTask task, String user, String kind, String detail) {
+        if (task.caseId() != null) {
+            records.append(task.caseId(), user, kind, detail);
+        } else if (task.remedyId() != null) {
+            remedies.record(task.remedyId().toString(), user, kind, detail);
+        }
     }
 
     /** The case a change to this engine resource is about, if it is one. */

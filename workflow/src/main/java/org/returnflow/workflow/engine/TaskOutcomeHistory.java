@@ -10,8 +10,14 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.returnflow.workflow.process.CaseJournal;
+import org.returnflow.workflow.process.ProcessConstants;
+import org.returnflow.workflow.process.RemedyJournal;
+import org.returnflow.workflow.process.ReviewRefused;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -23,6 +29,14 @@ import java.util.StringJoiner;
  * justification. Today this is the operators' <i>Resolve the failed notice</i>, whose answer is
  * the form field {@code resolution}.
  *
+ * <p>A task of the process {@code return-facilitation} goes into its remedy's history instead
+ * ({@link RemedyJournal}): the removal case's history stays as it was.
+ *
+ * <p>Before anything is recorded, each answer is checked against its field's {@code validate}
+ * rules in the form (required, length, pattern): Tasklist checks them in the browser, but the engine
+ * REST API does not, so a completion that breaks one is refused ({@link ReviewRefused}, a 422
+ * problem) and the task stays open.
+ *
  * <p>The user is the authenticated engine user ({@code operator1}), never a form field. Once
  * recorded, the answer fields are removed from the case, so that a later completion that leaves a
  * field out records it as missing instead of repeating an earlier answer.
@@ -33,10 +47,12 @@ public class TaskOutcomeHistory extends AbstractBpmnParseListener implements Tas
     static final String MISSING = "(not given)";
 
     private final CaseJournal journal;
+    private final RemedyJournal remedies;
     private final TaskForms forms;
 
-    public TaskOutcomeHistory(CaseJournal journal, TaskForms forms) {
+    public TaskOutcomeHistory(CaseJournal journal, RemedyJournal remedies, TaskForms forms) {
         this.journal = journal;
+        this.remedies = remedies;
         this.forms = forms;
     }
 
@@ -60,12 +76,32 @@ public class TaskOutcomeHistory extends AbstractBpmnParseListener implements Tas
         String formRef = model == null ? null : model.getCamundaFormRef();
         Set<String> fields = formRef == null ? Set.of() : forms.fields(formRef).orElse(Set.of());
         Set<String> answers = formRef == null ? Set.of() : forms.answers(formRef);
+        if (formRef != null) {
+            List<String> problems = new ArrayList<>();
+            forms.rules(formRef).forEach((field, rule) -> {
+                String problem = rule.problem(task.getVariable(field));
+                if (problem != null) {
+                    problems.add(problem);
+                }
+            });
+            if (!problems.isEmpty()) {
+                throw new ReviewRefused(String.join("; ", problems));
+            }
+        }
         StringJoiner detail = new StringJoiner("; ", "'" + task.getName() + "'" + (fields.isEmpty() ? "" : ": "), "");
         // Shown fields first, the answers last: a long answer is what gets cut at the history's length.
         fields.stream().filter(field -> !answers.contains(field)).forEach(field -> detail.add(field + "=" + value(task, field)));
         answers.forEach(field -> detail.add(field + "=" + value(task, field)));
-        journal.record(businessKey, user(task), KIND, detail.toString());
+        if (ProcessConstants.REMEDY_PROCESS_KEY.equals(processKey(task))) {
+            remedies.record(businessKey, user(task), KIND, detail.toString());
+        } else {
+            journal.record(businessKey, user(task), KIND, detail.toString());
+        }
         answers.forEach(task::removeVariable);
+    }
+
+    private static String processKey(DelegateTask task) {
+        return ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
     }
 
     private static String value(DelegateTask task, String name) {

@@ -48,6 +48,8 @@ public final class ProcessConstants {
 
     public static final String PROCESS_KEY = "removal-case";
     public static final String DECISION_KEY = "destination-requirements";
+    /** The return of a person whose removal a court found wrong; business key: the remedy's id. */
+    public static final String REMEDY_PROCESS_KEY = "return-facilitation";
 
     /** Variables. The business key is the caseId. */
     public static final class Var {
@@ -55,6 +57,13 @@ public final class ProcessConstants {
         }
 
         public static final String CASE_ID = "caseId";
+        /** return-facilitation: the remedy (its business key), the operator who owns its tasks, how often counsel hears. */
+        public static final String REMEDY_ID = "remedyId";
+        public static final String OWNER = "owner";
+        /** An ISO 8601 repetition, R/P14D: a status report to counsel is due every this often. */
+        public static final String REPORT_CYCLE = "reportCycle";
+        /** An ISO 8601 duration, P3D: a status report not sent within it goes to the supervisors. */
+        public static final String REPORT_GRACE = "reportGrace";
         public static final String DETAINEE_ID = "detaineeId";
         public static final String OPERATION_ID = "operationId";
         public static final String DESTINATION_COUNTRY = "destinationCountry";
