@@ -811,6 +811,16 @@ public final class ReferenceScenario {
         handOver(firstFlight, toBoard, RECEIVED_BY);
         out.printf("   %d handovers confirmed%n", toBoard.size());
         awaitRounds("every boarded case REMOVED", () -> toBoard.stream().allMatch(id -> "REMOVED".equals(stateOf(id))));
+
+        // A court finds one of these removals wrong: its remedy starts return-facilitation, and the
+        // removal's own history stays as it was (workflow/README.md "Remedy orders").
+        UUID wronged = toBoard.get(0);
+        JsonNode remedy = api.post(ReturnflowApi.CASES, "/api/removal-cases/" + wronged + "/remedy-orders", Map.of(
+                "court", "U.S. District Court for the Western District of Louisiana", "reference", "6:26-cv-04711",
+                "dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(60).toString(), "owner", "operator1"));
+        probes.put("remedyStatus", remedy.path("status").asText());
+        out.printf("   a court ordered one removed person's return: remedy %s, %s, tasks for operator1%n",
+                remedy.path("remedyId").asText(), remedy.path("status").asText());
     }
 
     // ---- flight day in bulk: one call per list, each item answered on its own ----

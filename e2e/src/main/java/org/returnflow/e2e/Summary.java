@@ -152,6 +152,17 @@ public final class Summary {
         });
 
         out.println();
+        out.println("Re-verifications before departure (T-72 h, T-2 h, on a record change) and remedies ordered by a court");
+        reports.forEach((op, report) -> {
+            JsonNode v = report.path("reverifications");
+            JsonNode r = report.path("remedies");
+            out.printf("  %-12s %d re-verified, %d answered, %d cases caught%s; remedies %d (%d open, %d returned)%n", op,
+                    v.path("requested").asInt(), v.path("answered").asInt(), v.path("casesCaught").asInt(),
+                    v.path("caughtByCode").isEmpty() ? "" : " (" + counts(v.path("caughtByCode"), false) + ")",
+                    r.path("ordered").asInt(), r.path("open").asInt(), r.path("returned").asInt());
+        });
+
+        out.println();
         out.println("Safeguard audit: each operation's report (docs/design.md S1–S10, from the workflow's case records)");
         for (String op : reports.keySet()) {
             out.println("  " + op);

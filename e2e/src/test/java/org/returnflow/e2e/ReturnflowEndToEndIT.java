@@ -166,6 +166,10 @@ class ReturnflowEndToEndIT {
         assertThat(first.path("boardedCount").asInt()).isEqualTo(result.boarded().size()).isPositive();
         assertThat(result.boarded()).allSatisfy(caseId -> assertThat(s.state(caseId)).isEqualTo("REMOVED"));
         assertThat(s.flights().get(result.cancelledFlight().id()).path("status").asText()).isEqualTo("CANCELLED");
+        // one removal found wrong: its remedy is open, and the operation's report counts it
+        assertThat(result.probes().get("remedyStatus")).as("the remedy ordered for a removed person").isEqualTo("OPEN");
+        assertThat(s.reports().values().stream().mapToInt(r -> r.path("remedies").path("ordered").asInt()).sum())
+                .as("remedies in the operations' reports").isEqualTo(1);
 
         // no manifest over capacity, no seat held twice
         for (Map.Entry<UUID, JsonNode> flight : s.flights().entrySet()) {

@@ -77,6 +77,16 @@ final class OperationReportCsv {
             out.row("notices", "language " + l.recipientType() + " " + l.locale(), "fallback", l.fallback());
         }
 
+        OperationReport.Reverifications checks = report.reverifications();
+        out.row("reverifications", "all", "requested", checks.requested());
+        out.row("reverifications", "all", "answered", checks.answered());
+        out.row("reverifications", "all", "casesCaught", checks.casesCaught());
+        checks.caughtByCode().forEach((code, count) -> out.row("reverifications", "caught " + code, "cases", count));
+        OperationReport.Remedies remedies = report.remedies();
+        out.row("remedies", "all", "ordered", remedies.ordered());
+        out.row("remedies", "all", "open", remedies.open());
+        out.row("remedies", "all", "returned", remedies.returned());
+
         for (Finding f : report.safeguards()) {
             out.row("safeguards", f.rule(), "status", f.status());
             out.row("safeguards", f.rule(), "statement", f.statement());

@@ -133,6 +133,17 @@ final class OperationReportPdf {
                 .map(l -> l.recipientType() + " " + l.locale() + " " + l.delivered() + (l.fallback() > 0 ? " (" + l.fallback() + " fallback)" : ""))
                 .collect(Collectors.joining(", "))) + ".");
 
+        heading("Re-verifications before departure");
+        OperationReport.Reverifications checks = r.reverifications();
+        text(regular, BODY, checks.requested() + " asked of detention, " + checks.answered() + " answered; " + checks.casesCaught()
+                + " cases caught by a blocker no earlier answer had" + (checks.caughtByCode().isEmpty() ? "."
+                : ": " + counts(checks.caughtByCode(), false) + "."));
+
+        heading("Remedies");
+        OperationReport.Remedies remedies = r.remedies();
+        text(regular, BODY, remedies.ordered() + " ordered by a court: " + remedies.open() + " open, "
+                + remedies.returned() + " returned.");
+
         heading("Safeguard audit (DESIGN.md S1-S10, from the workflow's records)");
         for (Finding f : r.safeguards()) {
             ensure(3 * line(BODY));

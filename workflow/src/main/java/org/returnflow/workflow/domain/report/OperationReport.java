@@ -18,7 +18,30 @@ import java.util.UUID;
  */
 public record OperationReport(Operation operation, Instant generatedAt, List<String> facilities, Cases cases,
                               Voluntariness voluntariness, List<BlockerMet> blockers, List<Manifest> manifests,
-                              Notices notices, List<Finding> safeguards, List<String> notVisible) {
+                              Notices notices, Reverifications reverifications, Remedies remedies,
+                              List<Finding> safeguards, List<String> notVisible) {
+
+    /**
+     * The re-verifications before departure (T-72 h, T-2 h, and at once when detention announces a change
+     * that may block): fresh eligibility answers for booked cases.
+     *
+     * @param requested     re-verifications asked of detention
+     * @param answered      of them, answered
+     * @param casesCaught   cases for which a re-verification found a blocker that no earlier answer had
+     * @param caughtByCode  those blockers by code
+     */
+    public record Reverifications(long requested, long answered, long casesCaught, Map<String, Long> caughtByCode) {
+    }
+
+    /**
+     * Court-ordered remedies for the operation's removed cases ({@code return-facilitation}).
+     *
+     * @param ordered  remedies ordered
+     * @param open     still bringing the person back
+     * @param returned the person is back
+     */
+    public record Remedies(long ordered, long open, long returned) {
+    }
 
     public record Operation(UUID id, String name, String destinationCountry, Instant createdAt, String createdBy) {
     }

@@ -9,6 +9,8 @@ import org.returnflow.workflow.domain.report.OperationReport.Language;
 import org.returnflow.workflow.domain.report.OperationReport.Manifest;
 import org.returnflow.workflow.domain.report.OperationReport.NoticeCounts;
 import org.returnflow.workflow.domain.report.OperationReport.Notices;
+import org.returnflow.workflow.domain.report.OperationReport.Remedies;
+import org.returnflow.workflow.domain.report.OperationReport.Reverifications;
 import org.returnflow.workflow.domain.report.OperationReport.Voluntariness;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -46,6 +48,9 @@ public class OperationReports {
             "The consent requests and the officers' records behind them: consent's.",
             "The e-mails, their addresses, and whether a template was a reviewed translation or a draft: notification's.");
 
+    /** The stage of a re-verification's eligibility request ({@code case_request.detail}). */
+    static final String REVERIFY = "REVERIFY";
+
     private final JdbcTemplate jdbc;
     private final CaseFiles caseFiles;
 
@@ -75,8 +80,46 @@ public class OperationReports {
                 .collect(Collectors.toCollection(TreeSet::new)));
         return Optional.of(new OperationReport(operation.get(), Instant.now(),
                 reach == null ? null : reach.stream().sorted().toList(), cases(files), voluntariness(files),
-                blockers(files), manifests(files, facts), notices(files, facts),
-                SafeguardAudit.check(files, facts, open), NOT_VISIBLE));
+                blockers(files), manifests(files, facts), notices(files, facts), reverifications(files),
+                remedies(files), SafeguardAudit.check(files, facts, open), NOT_VISIBLE));
+    }
+
+    /** The eligibility requests of stage REVERIFY, and the blockers their answers brought. */
+    static Reverifications reverifications(List<CaseFile> files) {
+        long requested = 0;
+        long answered = 0;
+        long caught = 0;
+        Map<String, Long> byCode = new TreeMap<>();
+        for (CaseFile file : files) {
+            List<CaseFile.Request> checks = file.requests(SafeguardAudit.ASSESS_ELIGIBILITY).stream()
+                    .filter(r -> REVERIFY.equals(r.detail())).toList();
+            requested += checks.size();
+            answered += checks.stream().filter(r -> r.answeredAt() != null).count();
+            Set<UUID> ids = checks.stream().map(CaseFile.Request::requestId).collect(Collectors.toSet());
+            Set<String> found = file.blockers().stream().filter(b -> b.sourceRequest() != null && ids.contains(b.sourceRequest()))
+                    .map(CaseFile.Blocker::code).collect(Collectors.toCollection(TreeSet::new));
+            if (!found.isEmpty()) {
+                caught++;
+                found.forEach(code -> byCode.merge(code, 1L, Long::sum));
+            }
+        }
+        return new Reverifications(requested, answered, caught, byCode);
+    }
+
+    /** The remedies ordered for the operation's cases, by status. */
+    Remedies remedies(List<CaseFile> files) {
+        if (files.isEmpty()) {
+            return new Remedies(0, 0, 0);
+        }
+        UUID[] ids = files.stream().map(CaseFile::caseId).toArray(UUID[]::new);
+        Map<String, Long> byStatus = new TreeMap<>();
+        jdbc.query("select status, count(*) from remedy_order where case_id = any(?) group by status",
+                rs -> {
+                    byStatus.put(rs.getString(1), rs.getLong(2));
+                }, (Object) ids);
+        long open = byStatus.getOrDefault("OPEN", 0L);
+        long returned = byStatus.getOrDefault("RETURNED", 0L);
+        return new Remedies(open + returned, open, returned);
     }
 
     static Cases cases(List<CaseFile> files) {

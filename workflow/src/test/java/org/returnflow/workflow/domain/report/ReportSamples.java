@@ -60,6 +60,8 @@ public final class ReportSamples {
                 new Notices(15, 14, 0, 1, 0, Map.of("DETAINEE", new NoticeCounts(5, 5, 0, 0)),
                         Map.of("CASE_BOOKED", new NoticeCounts(15, 14, 0, 1)),
                         List.of(new Language("DETAINEE", "fa", 5, 0), new Language("CONSULATE", "fa", 5, 0)), 0),
+                new OperationReport.Reverifications(10, 9, 1, Map.of("ACTIVE_LEGAL_HOLD", 1L)),
+                new OperationReport.Remedies(1, 1, 0),
                 findings, OperationReports.NOT_VISIBLE);
     }
 }
