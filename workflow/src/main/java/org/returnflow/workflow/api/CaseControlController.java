@@ -1,5 +1,9 @@
 package org.returnflow.workflow.api;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import io.swagger.v3.oas.annotations.Operation;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -41,21 +45,28 @@ class CaseControlController {
     }
 
     @PostMapping("/api/removal-cases/{caseId}/withdraw")
+    @Operation(summary = "Withdraw a case: its process releases the seat and the person leaves the operation")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's state shows when the process has done it")
     ResponseEntity<ControlAccepted> withdraw(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.WITHDRAW, request);
     }
 
     @PostMapping("/api/removal-cases/{caseId}/suspend")
+    @Operation(summary = "Suspend a case: its seat is released and it is booked nowhere until resumed")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's state shows when the process has done it")
     ResponseEntity<ControlAccepted> suspend(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.SUSPEND, request);
     }
 
     @PostMapping("/api/removal-cases/{caseId}/resume")
+    @Operation(summary = "Resume a suspended case: it is assessed again from the start")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's state shows when the process has done it")
     ResponseEntity<ControlAccepted> resume(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.RESUME, request);
     }
 
     @PostMapping("/api/removal-operations/{operationId}/cancel")
+    @Operation(summary = "Cancel an operation: each of its open cases is withdrawn, with its outcome")
     OperationCancelled cancel(@PathVariable UUID operationId, @Valid @RequestBody ControlRequest request) {
         return new OperationCancelled(operationId, control.cancelOperation(operationId, request.reason(),
                 Caller.current().principal()));

@@ -1,5 +1,7 @@
 package org.returnflow.workflow.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,6 +50,7 @@ class OperationOverviewController {
     }
 
     @GetMapping
+    @Operation(summary = "Operations, paged, newest first, with their case counts by state")
     PageResponse<OperationView> list(@RequestParam(defaultValue = "0") @Min(0) @Max(RemovalCaseController.MAX_PAGE) int page,
                                      @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size,
                                      HttpServletRequest request) {
@@ -61,6 +64,7 @@ class OperationOverviewController {
      * caller gets the report of the cases at its facilities only, and the report says so.
      */
     @GetMapping("/{operationId}/report")
+    @Operation(summary = "The operation's report with its S1-S10 audit, as JSON, CSV or PDF (?format= or Accept)")
     ResponseEntity<?> report(@PathVariable UUID operationId, @RequestParam(required = false) String format,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                              HttpServletRequest request) {

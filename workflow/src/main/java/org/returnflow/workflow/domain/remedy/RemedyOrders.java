@@ -95,14 +95,18 @@ public class RemedyOrders {
         }
         UUID remedyId = UUID.randomUUID();
         int every = order.reportEveryDays() == null ? defaultReportEveryDays : order.reportEveryDays();
+        List<UUID> open = jdbc.queryForList("select id from remedy_order where case_id = ? and status = 'OPEN'",
+                UUID.class, removal.caseId());
+        if (!open.isEmpty()) {
+            throw new ConflictException("Case " + removal.caseId() + " already has an open remedy " + open.get(0), "caseId");
+        }
         try {
             jdbc.update("insert into remedy_order (id, case_id, court, reference, due_date, owner, report_every_days, "
                             + "ordered_by) values (?, ?, ?, ?, ?, ?, ?, ?)", remedyId, removal.caseId(), order.court(),
                     order.reference(), order.dueDate(), order.owner(), every, actor);
         } catch (DuplicateKeyException e) {
-            UUID open = jdbc.queryForObject("select id from remedy_order where case_id = ? and status = 'OPEN'",
-                    UUID.class, removal.caseId());
-            throw new ConflictException("Case " + removal.caseId() + " already has an open remedy " + open, "caseId");
+            // another order for the case won the race (one OPEN remedy per case is the database's unique index)
+            throw new ConflictException("Case " + removal.caseId() + " already has an open remedy", "caseId");
         }
         history.record(remedyId.toString(), actor, "REMEDY_ORDERED", "case " + removal.caseId() + ", " + order.court() + " "
                 + order.reference() + ", due " + order.dueDate() + ", owner " + order.owner() + ", report every "
