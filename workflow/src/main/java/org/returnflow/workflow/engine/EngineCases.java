@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which case an engine object belongs to, read straight from the engine's tables, so that it can be
  * answered for any user (the engine's own queries would check that user's authorisations). The
- * business key of a removal case is its caseId.
+ * business key of a removal case, and of the review of a monitor's finding about it, is its caseId;
+ * that of {@code return-facilitation} is a remedy's id.
  */
 @Component
 public class EngineCases {
@@ -51,14 +52,14 @@ public class EngineCases {
     }
 
     public Optional<UUID> caseOfProcessInstance(String processInstanceId) {
-        return first("select business_key_ from act_hi_procinst where id_ = ? and proc_def_key_ = '"
-                + ProcessConstants.PROCESS_KEY + "'", processInstanceId);
+        return first("select business_key_ from act_hi_procinst where id_ = ? and proc_def_key_ <> '"
+                + ProcessConstants.REMEDY_PROCESS_KEY + "'", processInstanceId);
     }
 
     public Optional<UUID> caseOfExecution(String executionId) {
         return first("select p.business_key_ from act_ru_execution e join act_ru_execution p on p.id_ = e.proc_inst_id_ "
-                + "join act_re_procdef d on d.id_ = p.proc_def_id_ where e.id_ = ? and d.key_ = '"
-                + ProcessConstants.PROCESS_KEY + "'", executionId);
+                + "join act_re_procdef d on d.id_ = p.proc_def_id_ where e.id_ = ? and d.key_ <> '"
+                + ProcessConstants.REMEDY_PROCESS_KEY + "'", executionId);
     }
 
     /** The case whose business key this is, if a removal case has it. */

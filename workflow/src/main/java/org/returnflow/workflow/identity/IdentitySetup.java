@@ -98,6 +98,7 @@ public class IdentitySetup {
             grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(groupId, Resources.PROCESS_DEFINITION, ProcessConstants.PROCESS_KEY, Permissions.READ);
             grant(groupId, Resources.PROCESS_DEFINITION, ProcessConstants.REMEDY_PROCESS_KEY, Permissions.READ);
+            grant(groupId, Resources.PROCESS_DEFINITION, ProcessConstants.FINDING_REVIEW_PROCESS_KEY, Permissions.READ);
             // Camunda Forms are read from the deployment
             grant(groupId, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
         }
@@ -106,9 +107,11 @@ public class IdentitySetup {
         grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, ProcessConstants.PROCESS_KEY, ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.RETRY_JOB);
-        grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, ProcessConstants.REMEDY_PROCESS_KEY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB);
+        for (String key : List.of(ProcessConstants.REMEDY_PROCESS_KEY, ProcessConstants.FINDING_REVIEW_PROCESS_KEY)) {
+            grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.RETRY_JOB);
+        }
         grant(Groups.OPERATORS, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.READ,
                 ProcessInstancePermissions.RETRY_JOB);
         grant(Groups.OPERATORS, Resources.DECISION_DEFINITION, ProcessConstants.DECISION_KEY, Permissions.READ,

@@ -50,6 +50,8 @@ public final class ProcessConstants {
     public static final String DECISION_KEY = "destination-requirements";
     /** The return of a person whose removal a court found wrong; business key: the remedy's id. */
     public static final String REMEDY_PROCESS_KEY = "return-facilitation";
+    /** The supervisors' review of a monitor's SERIOUS finding about a case; business key: the caseId. */
+    public static final String FINDING_REVIEW_PROCESS_KEY = "monitoring-finding-review";
 
     /** Variables. The business key is the caseId. */
     public static final class Var {
@@ -64,6 +66,12 @@ public final class ProcessConstants {
         public static final String REPORT_CYCLE = "reportCycle";
         /** An ISO 8601 duration, P3D: a status report not sent within it goes to the supervisors. */
         public static final String REPORT_GRACE = "reportGrace";
+        /** monitoring-finding-review: the flight, the report and the finding (its id makes the review once), the code. */
+        public static final String FLIGHT_ID = "flightId";
+        public static final String REPORT_ID = "reportId";
+        public static final String FINDING_ID = "findingId";
+        public static final String MONITOR_ID = "monitorId";
+        public static final String FINDING_CODE = "findingCode";
         public static final String DETAINEE_ID = "detaineeId";
         public static final String OPERATION_ID = "operationId";
         public static final String DESTINATION_COUNTRY = "destinationCountry";
