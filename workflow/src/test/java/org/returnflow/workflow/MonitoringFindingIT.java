@@ -121,35 +121,26 @@ class MonitoringFindingIT {
     }
 
     private ResponseEntity<Map> post(String path, Object body) {
-        HttpHeaders headers = AGENCY.headers();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+        return api().post(path, body);
     }
 
     private Map<String, Object> getCase(UUID caseId) {
-        ResponseEntity<Map> response = http.exchange("/api/removal-cases/" + caseId, HttpMethod.GET,
-                new HttpEntity<>(AGENCY.headers()), Map.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return response.getBody();
+        return api().getCase(caseId);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> history(UUID caseId, String kind) {
-        return ((List<Map<String, Object>>) getCase(caseId).get("history")).stream()
-                .filter(h -> kind.equals(h.get("kind"))).toList();
+        return api().history(caseId, kind);
     }
 
     private List<String> kinds(UUID caseId) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> lines = (List<Map<String, Object>>) getCase(caseId).get("history");
-        return lines.stream().map(h -> (String) h.get("kind")).toList();
+        return api().history(caseId).stream().map(h -> (String) h.get("kind")).toList();
     }
 
     private ResponseEntity<String> engine(String user, String path, Map<String, Object> variables) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, user);
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange("/engine-rest" + path, HttpMethod.POST, new HttpEntity<>(Map.of("variables", variables), headers),
-                String.class);
+        return api().engine(user, HttpMethod.POST, path, Map.of("variables", variables));
+    }
+
+    private CaseApiCalls api() {
+        return new CaseApiCalls(http, AGENCY);
     }
 }

@@ -207,15 +207,11 @@ class RemedyOrderIT {
     }
 
     private ResponseEntity<Map> post(String path, Object body) {
-        HttpHeaders headers = AGENCY.headers();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+        return api().post(path, body);
     }
 
     private Map<String, Object> get(String path) {
-        ResponseEntity<Map> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(AGENCY.headers()), Map.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return response.getBody();
+        return api().get(path);
     }
 
     @SuppressWarnings("unchecked")
@@ -226,15 +222,15 @@ class RemedyOrderIT {
     }
 
     private ResponseEntity<String> engine(String user, HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, user);
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers), String.class);
+        return api().engine(user, method, path, body);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> history(UUID caseId) {
-        return (List<Map<String, Object>>) get("/api/removal-cases/" + caseId).get("history");
+        return api().history(caseId);
+    }
+
+    private CaseApiCalls api() {
+        return new CaseApiCalls(http, AGENCY);
     }
 
     @SuppressWarnings("unchecked")
