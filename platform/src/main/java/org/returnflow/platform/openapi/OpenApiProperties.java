@@ -51,6 +51,7 @@ public class OpenApiProperties {
             Map.entry("consulates:manage", "Register the consulate of a country"),
             Map.entry("cases:read", "Read removal cases, their history and removal operations"),
             Map.entry("cases:write", "Open removal cases and operations, and act on them"),
+            Map.entry("cases:monitor", "An independent monitor: the cases on the flights it is assigned to, codes and times only"),
             Map.entry("ops:manage", "Operate the service: parked messages, dead letters, retries and replays"),
             Map.entry("audit:verify", "Verify the hash chain of the audit trail (reads no record)")));
 

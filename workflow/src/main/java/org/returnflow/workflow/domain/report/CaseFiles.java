@@ -49,6 +49,20 @@ public class CaseFiles {
                 + (reach == null ? "" : " and c.facility_code = any(?::varchar[])");
         Object[] args = reach == null ? new Object[] {operationId}
                 : new Object[] {operationId, reach.toArray(String[]::new)};
+        return files(cases, args);
+    }
+
+    /**
+     * The files of the cases on the flight: those holding a seat on it now, and those whose seat on it
+     * was released or who were notified about it; oldest case first.
+     */
+    public List<CaseFile> ofFlight(UUID flightId) {
+        return files("select r.case_id from case_request r where r.flight_id = ? "
+                + "union select c.case_id from removal_case c where c.flight_id = ?", new Object[] {flightId, flightId});
+    }
+
+    /** The files of the cases the query {@code cases} selects (one column, case_id) with {@code args}. */
+    private List<CaseFile> files(String cases, Object[] args) {
 
         Map<UUID, Requirement> requirements = new HashMap<>();
         jdbc.query("select case_id, third_country, requires_consent, notice_hours, requires_travel_document "

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.returnflow.contracts.flight.MonitorAssigned;
+import org.returnflow.contracts.flight.MonitorUnassigned;
 import org.returnflow.contracts.flight.MonitoringFindingReported;
 import org.returnflow.testkit.CloudEventSender;
 import org.returnflow.testkit.Infrastructure;
@@ -34,15 +36,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An independent monitor's SERIOUS finding, as flight-service publishes it on a real broker, opens a
- * review for the supervisors in Tasklist; the same finding again opens nothing more; the review takes
- * the form's answer only, and both the finding and the answer are in the case history.
+ * Independent monitors, as flight-service announces them on a real broker: a SERIOUS finding opens a
+ * review for the supervisors in Tasklist (once, whatever comes again), whose answer is the form's
+ * only and goes into the case history; and a monitor reads the cases on the flights it is assigned
+ * to, and nothing else.
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MonitoringFindingIT {
+class MonitoringIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final TestClient AGENCY = TestClient.REMOVAL_OPERATIONS;
@@ -113,7 +116,50 @@ class MonitoringFindingIT {
         assertThat(getCase(caseId)).as("the case itself is not changed by the review").containsEntry("state", "REMOVED");
     }
 
+    @Test
+    void aMonitorReadsTheCasesOnItsFlightOnlyWhileAssigned() {
+        TestClient monitor = new TestClient("return-monitor", java.util.Set.of("cases:monitor"), List.of(), true);
+        TestClient otherMonitor = new TestClient("other-monitor", java.util.Set.of("cases:monitor"), List.of(), true);
+        UUID caseId = UUID.fromString((String) post("/api/removal-cases", Map.of("detaineeId", UUID.randomUUID(),
+                "destinationCountry", "IRN")).getBody().get("caseId"));
+        await().atMost(WAIT).until(() -> "REMOVED".equals(getCase(caseId).get("state")));
+        String path = "/api/monitoring/flights/" + services.flightId + "/cases";
+        assertThat(asMonitor(monitor, path).getStatusCode()).as("not assigned yet").isEqualTo(HttpStatus.NOT_FOUND);
+
+        Instant assignedAt = Instant.now();
+        flight.send(new MonitorAssigned(services.flightId, monitor.id(), assignedAt));
+        await().atMost(WAIT).until(() -> asMonitor(monitor, path).getStatusCode() == HttpStatus.OK);
+        Map<String, Object> view = asMonitor(monitor, path).getBody();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cases = (List<Map<String, Object>>) view.get("cases");
+        assertThat(cases).anySatisfy(c -> {
+            assertThat(c).containsOnlyKeys("caseId", "state", "voluntary", "consent", "openBlockers", "holdsSeat",
+                    "createdAt", "endedAt");
+            assertThat(c).containsEntry("caseId", caseId.toString()).containsEntry("state", "REMOVED");
+        });
+        assertThat((List<?>) view.get("safeguards")).hasSize(10);
+
+        // another monitor, another flight, a token without the monitor scope: nothing
+        assertThat(asMonitor(otherMonitor, path).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(asMonitor(monitor, "/api/monitoring/flights/" + UUID.randomUUID() + "/cases").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(asMonitor(AGENCY, path).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(asMonitor(monitor, "/api/removal-cases/" + caseId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        // unassigned: nothing more; an assignment older than that, arriving late, changes nothing
+        flight.send(new MonitorUnassigned(services.flightId, monitor.id(), assignedAt.plusSeconds(60)));
+        await().atMost(WAIT).until(() -> asMonitor(monitor, path).getStatusCode() == HttpStatus.NOT_FOUND);
+        flight.send(new MonitorAssigned(services.flightId, monitor.id(), assignedAt.plusSeconds(30)));
+        flight.send(new MonitorAssigned(services.flightId, otherMonitor.id(), assignedAt.plusSeconds(30)));
+        await().atMost(WAIT).until(() -> asMonitor(otherMonitor, path).getStatusCode() == HttpStatus.OK);
+        assertThat(asMonitor(monitor, path).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
     // ----
+
+    private ResponseEntity<Map> asMonitor(TestClient client, String path) {
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(client.headers()), Map.class);
+    }
 
     private List<Task> reviews(UUID caseId) {
         return tasks.createTaskQuery().processDefinitionKey("monitoring-finding-review")
