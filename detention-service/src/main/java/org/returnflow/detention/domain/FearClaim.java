@@ -1,7 +1,6 @@
 package org.returnflow.detention.domain;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -12,7 +11,6 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,7 +20,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "fear_claim")
-public class FearClaim {
+public class FearClaim extends Claim {
 
     @Id
     private UUID id;
@@ -42,8 +40,6 @@ public class FearClaim {
     private Instant recordedAt;
     @Column(name = "recorded_by", nullable = false)
     private String recordedBy;
-    @Embedded
-    private ClaimDecision decision;
 
     protected FearClaim() {
     }
@@ -60,17 +56,6 @@ public class FearClaim {
         this.recordedBy = recordedBy;
     }
 
-    public boolean open() {
-        return decision == null || decision.outcome() == null;
-    }
-
-    void decide(ClaimDecision decision) {
-        if (!open()) {
-            throw new IllegalStateException("Fear claim " + id + " was decided already");
-        }
-        this.decision = decision;
-    }
-
     public UUID id() { return id; }
     public String destinationCountry() { return destinationCountry; }
     public LocalDate madeOn() { return madeOn; }
@@ -78,5 +63,4 @@ public class FearClaim {
     public LegalHold hold() { return hold; }
     public Instant recordedAt() { return recordedAt; }
     public String recordedBy() { return recordedBy; }
-    public Optional<ClaimDecision> decision() { return open() ? Optional.empty() : Optional.of(decision); }
 }

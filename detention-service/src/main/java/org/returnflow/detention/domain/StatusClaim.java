@@ -1,7 +1,6 @@
 package org.returnflow.detention.domain;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,7 +11,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,7 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "status_claim")
-public class StatusClaim {
+public class StatusClaim extends Claim {
 
     @Id
     private UUID id;
@@ -37,8 +35,6 @@ public class StatusClaim {
     private Instant openedAt;
     @Column(name = "opened_by", nullable = false)
     private String openedBy;
-    @Embedded
-    private ClaimDecision decision;
 
     protected StatusClaim() {
     }
@@ -53,21 +49,9 @@ public class StatusClaim {
         this.openedBy = openedBy;
     }
 
-    public boolean open() {
-        return decision == null || decision.outcome() == null;
-    }
-
-    void decide(ClaimDecision decision) {
-        if (!open()) {
-            throw new IllegalStateException("Status claim " + id + " was decided already");
-        }
-        this.decision = decision;
-    }
-
     public UUID id() { return id; }
     public StatusClaimKind claim() { return claim; }
     public String evidenceReference() { return evidenceReference; }
     public Instant openedAt() { return openedAt; }
     public String openedBy() { return openedBy; }
-    public Optional<ClaimDecision> decision() { return open() ? Optional.empty() : Optional.of(decision); }
 }
