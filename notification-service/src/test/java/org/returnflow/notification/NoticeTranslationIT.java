@@ -9,7 +9,6 @@ import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.contracts.notification.TemplateKey;
 import org.returnflow.contracts.notification.TranslationStatus;
 import org.returnflow.testkit.RealInfrastructure;
-import org.returnflow.testkit.ReceivedEvent;
 import org.returnflow.testkit.TestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -158,20 +157,6 @@ class NoticeTranslationIT extends RealMailAndKafka {
                 + "from notification where case_id = ?", caseId))
                 .containsEntry("locale", "tr").containsEntry("requested_locale", "tr")
                 .containsEntry("translation_status", "DRAFT").containsEntry("english_attached", true);
-    }
-
-    /** A part of the e-mail with its line breaks as written: SMTP carries them as CRLF. */
-    private static String text(MimeMessage mail, String mimeType) {
-        return SmtpSink.part(mail, mimeType).replace("\r\n", "\n");
-    }
-
-    /** The delivery to this recipient, checked against its schema; it never names an address. */
-    private static NotificationDelivered delivered(UUID caseId, RecipientType recipient) {
-        ReceivedEvent event = events.await(e -> e.type().equals(DELIVERED) && caseId.toString().equals(e.subject())
-                && e.data(NotificationDelivered.class).recipientType() == recipient, 1, WAIT).get(0);
-        assertThat(event.schemaErrors()).isEmpty();
-        assertThat(event.json()).doesNotContain("example.org");
-        return event.data(NotificationDelivered.class);
     }
 
     @SuppressWarnings("unchecked")

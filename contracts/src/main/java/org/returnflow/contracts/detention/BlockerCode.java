@@ -10,7 +10,12 @@ public enum BlockerCode {
     NOT_IN_CUSTODY,
     UNACCOMPANIED_MINOR,
     THIRD_COUNTRY_NOT_AGREED,
-    PROPERTY_NOT_RECONCILED;
+    PROPERTY_NOT_RECONCILED,
+    /**
+     * A claim of US citizenship or of a lawful status is open: removal waits for its decision.
+     * Never overridden; it clears only when the claim is decided.
+     */
+    STATUS_CLAIM_PENDING;
 
     /**
      * Whether a legal review may proceed past this blocker, with a supervisor approval from a

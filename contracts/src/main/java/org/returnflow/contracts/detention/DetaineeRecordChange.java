@@ -32,5 +32,12 @@ public enum DetaineeRecordChange {
     /** A guardian was linked to this minor. */
     GUARDIAN_LINKED,
     /** This minor's linked guardian left custody. */
-    GUARDIAN_LEFT_CUSTODY
+    GUARDIAN_LEFT_CUSTODY,
+    /** A claim of US citizenship or lawful status was recorded; an open case now meets STATUS_CLAIM_PENDING. */
+    STATUS_CLAIM_OPENED,
+    /**
+     * A status claim was decided (reasonCode UPHELD or REJECTED). UPHELD also releases the person
+     * from custody (a separate CUSTODY_RELEASED, reason STATUS_CLAIM_UPHELD).
+     */
+    STATUS_CLAIM_DECIDED
 }

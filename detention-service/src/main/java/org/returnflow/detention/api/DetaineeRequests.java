@@ -10,9 +10,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.returnflow.contracts.detention.LegalHoldKind;
+import org.returnflow.detention.domain.ClaimOutcome;
 import org.returnflow.detention.domain.ExternalId;
+import org.returnflow.detention.domain.StatusClaimKind;
 import org.returnflow.detention.domain.InvalidationReason;
 import org.returnflow.detention.domain.PropertyKind;
 import org.returnflow.detention.domain.Registration;
@@ -84,6 +87,33 @@ final class DetaineeRequests {
     }
 
     record PlaceLegalHold(@NotNull LegalHoldKind kind, @NotBlank @Size(max = 100) String reference) {
+    }
+
+    /** A reference code (a file, receipt or decision number): letters, digits and . _ : / # - only, never prose. */
+    static final String REFERENCE = "^[A-Za-z0-9][A-Za-z0-9._:/#-]*$";
+    static final String REFERENCE_MESSAGE = "must be a reference code: letters, digits and . _ : / # - (no spaces)";
+
+    /** {@code POST /api/detainees/{id}/status-claims}: what is claimed, and the evidence's reference. */
+    record OpenStatusClaim(@NotNull StatusClaimKind claim,
+                           @NotBlank @Size(max = 100) @Pattern(regexp = REFERENCE, message = REFERENCE_MESSAGE)
+                           String evidenceReference) {
+    }
+
+    /**
+     * {@code POST .../status-claims/{claimId}/decision} and {@code .../fear-claims/{claimId}/decision}: the
+     * outcome, the decision's reference, and optionally the officer the client acts for.
+     */
+    record DecideClaim(@NotNull ClaimOutcome outcome,
+                       @NotBlank @Size(max = 100) @Pattern(regexp = REFERENCE, message = REFERENCE_MESSAGE)
+                       String reference,
+                       @Size(max = 200) @Pattern(regexp = "^\\S(.*\\S)?$", message = "must not be blank or padded")
+                       String officer) {
+    }
+
+    /** {@code POST /api/detainees/{id}/fear-claims}: the destination feared, when the claim was made, a reference. */
+    record RecordFearClaim(@NotNull @CountryCode String destinationCountry, @NotNull @PastOrPresent LocalDate madeOn,
+                           @Size(max = 100) @Pattern(regexp = REFERENCE, message = REFERENCE_MESSAGE)
+                           String reference) {
     }
 
     record LiftLegalHold(@NotBlank @Size(max = 500) String reason) {

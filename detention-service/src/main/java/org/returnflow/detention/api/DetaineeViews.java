@@ -5,7 +5,12 @@ import org.returnflow.contracts.detention.Blocker;
 import org.returnflow.contracts.detention.CustodyStatus;
 import org.returnflow.contracts.detention.EligibilityStage;
 import org.returnflow.contracts.detention.LegalHoldKind;
+import org.returnflow.detention.domain.ClaimDecision;
+import org.returnflow.detention.domain.ClaimOutcome;
 import org.returnflow.detention.domain.CustodyMovement;
+import org.returnflow.detention.domain.FearClaim;
+import org.returnflow.detention.domain.StatusClaim;
+import org.returnflow.detention.domain.StatusClaimKind;
 import org.returnflow.detention.domain.Detainee;
 import org.returnflow.detention.domain.ExternalIdentifier;
 import org.returnflow.detention.domain.Invalidation;
@@ -46,7 +51,8 @@ final class DetaineeViews {
                         List<ResidencePermitView> residencePermits, List<LegalHoldView> legalHolds,
                         List<TravelDocumentView> travelDocuments, List<MedicalClearanceView> medicalClearances,
                         List<PropertyItemView> property, Map<String, String> externalIds,
-                        List<CustodyMovementView> custodyHistory, long version, Instant createdAt,
+                        List<CustodyMovementView> custodyHistory, List<StatusClaimView> statusClaims,
+                        List<FearClaimView> fearClaims, long version, Instant createdAt,
                         String createdBy, Instant updatedAt, String updatedBy) {
 
         static DetaineeView of(Detainee d, boolean partner) {
@@ -65,6 +71,8 @@ final class DetaineeViews {
                     d.property().stream().map(PropertyItemView::of).toList(),
                     partner ? null : externalIds(d.externalIds()),
                     d.movements().stream().map(m -> CustodyMovementView.of(m, partner)).toList(),
+                    partner ? null : d.statusClaims().stream().map(StatusClaimView::of).toList(),
+                    partner ? null : d.fearClaims().stream().map(FearClaimView::of).toList(),
                     d.version() == null ? 0 : d.version(),
                     d.createdAt(), d.createdBy(), d.updatedAt(), d.updatedBy());
         }
@@ -115,6 +123,41 @@ final class DetaineeViews {
             return new ResidencePermitView(p.id(), p.type(), partner ? null : p.number(), p.validFrom(),
                     p.validUntil(), p.recordedAt(), p.recordedBy(),
                     p.invalidation().map(i -> InvalidationView.of(i, partner)).orElse(null));
+        }
+    }
+
+    /** The decision of a claim: outcome and reference, when, by whom, for whom. */
+    record ClaimDecisionView(ClaimOutcome outcome, String reference, Instant decidedAt, String decidedBy,
+                             String onBehalfOf) {
+        static ClaimDecisionView of(ClaimDecision d) {
+            return new ClaimDecisionView(d.outcome(), d.reference(), d.at(), d.by(), d.onBehalfOf());
+        }
+    }
+
+    /**
+     * A claim of US citizenship or lawful status; never shown to partners. {@code custodyStatus} is the
+     * person's custody after the claim's latest change (an UPHELD decision releases them).
+     */
+    record StatusClaimView(UUID id, StatusClaimKind claim, String evidenceReference, boolean open,
+                           Instant openedAt, String openedBy, ClaimDecisionView decision) {
+        static StatusClaimView of(StatusClaim c) {
+            return new StatusClaimView(c.id(), c.claim(), c.evidenceReference(), c.open(), c.openedAt(),
+                    c.openedBy(), c.decision().map(ClaimDecisionView::of).orElse(null));
+        }
+    }
+
+    /** The answer to a status claim's decision: the claim, and the person's custody after it. */
+    record StatusClaimDecided(StatusClaimView claim, CustodyStatus custodyStatus) {
+    }
+
+    /** A fear claim and its PROTECTION_CLAIM hold; never shown to partners. */
+    record FearClaimView(UUID id, String destinationCountry, LocalDate madeOn, String reference, UUID holdId,
+                         boolean holdActive, boolean open, Instant recordedAt, String recordedBy,
+                         ClaimDecisionView decision) {
+        static FearClaimView of(FearClaim c) {
+            return new FearClaimView(c.id(), c.destinationCountry(), c.madeOn(), c.reference(), c.hold().id(),
+                    c.hold().active(), c.open(), c.recordedAt(), c.recordedBy(),
+                    c.decision().map(ClaimDecisionView::of).orElse(null));
         }
     }
 

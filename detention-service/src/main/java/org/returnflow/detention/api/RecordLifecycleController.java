@@ -19,9 +19,11 @@ import org.returnflow.detention.domain.Amendment;
 import org.returnflow.detention.domain.Detainee;
 import org.returnflow.detention.domain.DetaineeRecords;
 import org.returnflow.detention.domain.RecordLifecycle;
+import org.returnflow.detention.domain.ReleaseReason;
 import org.returnflow.detention.domain.StaleVersionException;
 import org.returnflow.platform.security.Caller;
 import org.returnflow.platform.web.ForbiddenException;
+import org.returnflow.platform.web.BadRequestException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -98,6 +100,10 @@ class RecordLifecycleController {
     ResponseEntity<DetaineeView> release(@PathVariable UUID id,
                                          @RequestHeader(name = ETags.IF_MATCH, required = false) String ifMatch,
                                          @Valid @RequestBody Release request) {
+        if (request.reason() == ReleaseReason.STATUS_CLAIM_UPHELD) {
+            throw new BadRequestException("is set only by the decision of a status claim: POST /api/detainees/{id}"
+                    + "/status-claims/{claimId}/decision", "reason");
+        }
         Long expected = ETags.optional(ifMatch);
         Reach.require(records, id);
         return answer(expected, () -> lifecycle.release(id, request.reason(), note(request.note()), expected));

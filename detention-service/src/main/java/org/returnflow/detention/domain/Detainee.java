@@ -117,6 +117,12 @@ public class Detainee {
     @OneToMany(mappedBy = "detainee", cascade = CascadeType.ALL)
     @OrderBy("movedAt")
     private List<CustodyMovement> movements = new ArrayList<>();
+    @OneToMany(mappedBy = "detainee", cascade = CascadeType.ALL)
+    @OrderBy("openedAt")
+    private List<StatusClaim> statusClaims = new ArrayList<>();
+    @OneToMany(mappedBy = "detainee", cascade = CascadeType.ALL)
+    @OrderBy("recordedAt")
+    private List<FearClaim> fearClaims = new ArrayList<>();
 
     protected Detainee() {
     }
@@ -165,6 +171,19 @@ public class Detainee {
         return legalHolds.stream().filter(h -> h.id().equals(holdId)).findFirst();
     }
 
+    /** Claims of US citizenship or lawful status not decided yet: each blocks removal (STATUS_CLAIM_PENDING). */
+    public List<StatusClaim> openStatusClaims() {
+        return statusClaims.stream().filter(StatusClaim::open).toList();
+    }
+
+    public Optional<StatusClaim> statusClaim(UUID claimId) {
+        return statusClaims.stream().filter(c -> c.id().equals(claimId)).findFirst();
+    }
+
+    public Optional<FearClaim> fearClaim(UUID claimId) {
+        return fearClaims.stream().filter(c -> c.id().equals(claimId)).findFirst();
+    }
+
     public Optional<PropertyItem> propertyItem(UUID itemId) {
         return property.stream().filter(p -> p.id().equals(itemId)).findFirst();
     }
@@ -180,6 +199,14 @@ public class Detainee {
 
     void addLegalHold(LegalHold hold) {
         legalHolds.add(hold);
+    }
+
+    void addStatusClaim(StatusClaim claim) {
+        statusClaims.add(claim);
+    }
+
+    void addFearClaim(FearClaim claim) {
+        fearClaims.add(claim);
     }
 
     void addTravelDocument(TravelDocument document) {
@@ -283,6 +310,8 @@ public class Detainee {
         property.size();
         externalIds.size();
         movements.size();
+        statusClaims.size();
+        fearClaims.forEach(claim -> claim.hold().active());
         if (guardian != null) {
             guardian.custodyStatus();
         }
@@ -316,6 +345,8 @@ public class Detainee {
     public List<PropertyItem> property() { return List.copyOf(property); }
     public List<ExternalIdentifier> externalIds() { return List.copyOf(externalIds); }
     public List<CustodyMovement> movements() { return List.copyOf(movements); }
+    public List<StatusClaim> statusClaims() { return List.copyOf(statusClaims); }
+    public List<FearClaim> fearClaims() { return List.copyOf(fearClaims); }
     public String nameKey() { return nameKey; }
     /** The optimistic-lock version: the ETag of the record. Null before the first save. */
     public Long version() { return version; }

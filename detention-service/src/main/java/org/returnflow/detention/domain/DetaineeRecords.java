@@ -156,21 +156,35 @@ public class DetaineeRecords {
         return permit;
     }
 
+    /**
+     * Places a hold of any kind but PROTECTION_CLAIM, which only a fear claim places
+     * ({@link ClaimRecords#recordFearClaim}).
+     */
     @Transactional
     public LegalHold placeHold(UUID id, LegalHoldKind kind, String reference) {
+        if (kind == LegalHoldKind.PROTECTION_CLAIM) {
+            throw new BadRequestException("a PROTECTION_CLAIM hold is placed by recording the fear claim: POST "
+                    + "/api/detainees/{id}/fear-claims", "kind");
+        }
         Detainee detainee = load(id);
         if (detainee.activeHolds().stream().anyMatch(h -> h.kind() == kind && h.reference().equals(reference))) {
             throw new ConflictException("An active " + kind + " hold with this reference is already on record",
                     "reference");
         }
+        return placeOn(detainee, kind, reference);
+    }
+
+    /** Places a hold on a loaded record: audited, and LegalHoldPlaced for the open case. */
+    public LegalHold placeOn(Detainee detainee, LegalHoldKind kind, String reference) {
         Instant now = clock.instant();
         LegalHold hold = new LegalHold(UUID.randomUUID(), detainee, kind, reference, now, actor());
         detainee.addLegalHold(hold);
         changed(detainee, "HOLD_PLACED", "holdId=" + hold.id() + " kind=" + kind);
-        outbox.publish(new LegalHoldPlaced(detainee.openCaseId(), id, hold.id(), kind, now));
+        outbox.publish(new LegalHoldPlaced(detainee.openCaseId(), detainee.id(), hold.id(), kind, now));
         return hold;
     }
 
+    /** Lifts a hold of any kind but PROTECTION_CLAIM, which only the rejection of its fear claim lifts. */
     @Transactional
     public LegalHold liftHold(UUID id, UUID holdId, String reason) {
         Detainee detainee = load(id);
@@ -178,10 +192,19 @@ public class DetaineeRecords {
         if (!hold.active()) {
             throw new ConflictException("Legal hold " + holdId + " was lifted already on " + hold.liftedAt());
         }
+        if (hold.kind() == LegalHoldKind.PROTECTION_CLAIM) {
+            throw new ConflictException("A PROTECTION_CLAIM hold is lifted only when its fear claim is rejected: POST "
+                    + "/api/detainees/{id}/fear-claims/{claimId}/decision");
+        }
+        return liftOn(detainee, hold, reason);
+    }
+
+    /** Lifts an active hold on a loaded record: audited, and LegalHoldLifted for the open case. */
+    public LegalHold liftOn(Detainee detainee, LegalHold hold, String reason) {
         Instant now = clock.instant();
         hold.lift(reason, now, actor());
-        changed(detainee, "HOLD_LIFTED", "holdId=" + holdId + " kind=" + hold.kind());
-        outbox.publish(new LegalHoldLifted(detainee.openCaseId(), id, holdId, hold.kind(), now));
+        changed(detainee, "HOLD_LIFTED", "holdId=" + hold.id() + " kind=" + hold.kind());
+        outbox.publish(new LegalHoldLifted(detainee.openCaseId(), detainee.id(), hold.id(), hold.kind(), now));
         return hold;
     }
 

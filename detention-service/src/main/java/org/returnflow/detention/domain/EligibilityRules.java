@@ -30,6 +30,7 @@ public final class EligibilityRules {
         List<Blocker> blockers = new ArrayList<>();
         finalOrder(detainee, onDate, blockers);
         legalHolds(detainee, blockers);
+        statusClaims(detainee, blockers);
         residencePermits(detainee, onDate, blockers);
         travelDocument(detainee, onDate, blockers);
         fitToFly(detainee, onDate, blockers);
@@ -58,6 +59,14 @@ public final class EligibilityRules {
         for (LegalHold hold : d.activeHolds()) {
             blockers.add(new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, hold.kind() + " hold " + hold.id()
                     + " active since " + hold.placedAt().atZone(ZoneOffset.UTC).toLocalDate()));
+        }
+    }
+
+    /** An open claim of US citizenship or lawful status; the detail leaves out what is claimed. */
+    private static void statusClaims(Detainee d, List<Blocker> blockers) {
+        for (StatusClaim claim : d.openStatusClaims()) {
+            blockers.add(new Blocker(BlockerCode.STATUS_CLAIM_PENDING, "Status claim " + claim.id() + " open since "
+                    + claim.openedAt().atZone(ZoneOffset.UTC).toLocalDate() + " awaits its decision"));
         }
     }
 

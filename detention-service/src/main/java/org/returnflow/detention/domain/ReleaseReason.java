@@ -19,5 +19,10 @@ public enum ReleaseReason {
     /** For medical reasons. */
     MEDICAL,
     /** Any other reason; the note says which. */
-    OTHER
+    OTHER,
+    /**
+     * A claim of US citizenship or lawful status was upheld: nothing is left to hold the person for.
+     * Set only by that decision ({@code POST .../status-claims/{claimId}/decision}), never by {@code /release}.
+     */
+    STATUS_CLAIM_UPHELD
 }

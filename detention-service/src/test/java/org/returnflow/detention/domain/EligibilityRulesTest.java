@@ -167,6 +167,65 @@ class EligibilityRulesTest {
     }
 
     @Nested
+    class StatusClaims {
+
+        @Test
+        void anOpenClaimBlocksNeverOverriddenAndNamesNeitherWhatIsClaimedNorTheEvidence() {
+            Detainee d = Records.removable();
+            StatusClaim claim = Records.statusClaim(d, StatusClaimKind.US_CITIZENSHIP);
+
+            Eligibility e = assess(d);
+
+            assertThat(codes(e)).containsExactly(BlockerCode.STATUS_CLAIM_PENDING);
+            assertThat(e.blockers().get(0).detail()).contains(claim.id().toString()).doesNotContain("CITIZEN")
+                    .doesNotContain("MSC1");
+            assertThat(BlockerCode.STATUS_CLAIM_PENDING.overridable()).isFalse();
+        }
+
+        @Test
+        void itBlocksAtTheFinalCheckAndForAThirdCountryToo() {
+            Detainee d = Records.removable();
+            Records.statusClaim(d, StatusClaimKind.LAWFUL_PERMANENT_RESIDENCE);
+            assertThat(codes(assess(d, "PAN", DEPARTURE, FINAL))).containsExactly(BlockerCode.STATUS_CLAIM_PENDING);
+        }
+
+        @ParameterizedTest
+        @EnumSource(ClaimOutcome.class)
+        void aDecidedClaimNoLongerBlocks(ClaimOutcome outcome) {
+            Detainee d = Records.removable();
+            Records.decide(Records.statusClaim(d, StatusClaimKind.ASYLEE_STATUS), outcome);
+            assertThat(assess(d).eligible()).isTrue();
+        }
+
+        @Test
+        void everyOpenClaimIsItsOwnBlocker() {
+            Detainee d = Records.removable();
+            Records.statusClaim(d, StatusClaimKind.US_CITIZENSHIP);
+            Records.statusClaim(d, StatusClaimKind.TEMPORARY_PROTECTED_STATUS);
+            Records.decide(Records.statusClaim(d, StatusClaimKind.REFUGEE_STATUS), ClaimOutcome.REJECTED);
+            assertThat(codes(assess(d))).containsExactly(BlockerCode.STATUS_CLAIM_PENDING,
+                    BlockerCode.STATUS_CLAIM_PENDING);
+        }
+    }
+
+    @Nested
+    class FearClaims {
+
+        @Test
+        void aFearClaimIsAnActiveHoldUntilItsHoldIsLifted() {
+            Detainee d = Records.removable();
+            FearClaim claim = Records.fearClaim(d, "IRN");
+            assertThat(codes(assess(d, "PAN", DEPARTURE, INITIAL))).containsExactly(BlockerCode.ACTIVE_LEGAL_HOLD);
+
+            Records.decide(claim, ClaimOutcome.UPHELD);
+            assertThat(codes(assess(d))).as("an upheld claim keeps its hold").containsExactly(
+                    BlockerCode.ACTIVE_LEGAL_HOLD);
+            Records.lift(claim.hold());
+            assertThat(assess(d).eligible()).isTrue();
+        }
+    }
+
+    @Nested
     class ResidencePermits {
 
         @Test

@@ -52,6 +52,31 @@ public final class Records {
         return hold;
     }
 
+    public static StatusClaim statusClaim(Detainee d, StatusClaimKind kind) {
+        StatusClaim claim = new StatusClaim(UUID.randomUUID(), d, kind, "N-600:MSC1", NOW, "detention-agency");
+        d.addStatusClaim(claim);
+        return claim;
+    }
+
+    public static void decide(StatusClaim claim, ClaimOutcome outcome) {
+        claim.decide(new ClaimDecision(outcome, "USCIS:1", NOW.plusSeconds(60), "detention-agency", null));
+    }
+
+    /** A fear claim about a destination with its PROTECTION_CLAIM hold. */
+    public static FearClaim fearClaim(Detainee d, String destination) {
+        LegalHold hold = new LegalHold(UUID.randomUUID(), d, LegalHoldKind.PROTECTION_CLAIM, "CF-1", NOW,
+                "detention-agency");
+        d.addLegalHold(hold);
+        FearClaim claim = new FearClaim(UUID.randomUUID(), d, destination, NOW.atZone(java.time.ZoneOffset.UTC)
+                .toLocalDate(), "CF-1", hold, NOW, "detention-agency");
+        d.addFearClaim(claim);
+        return claim;
+    }
+
+    public static void decide(FearClaim claim, ClaimOutcome outcome) {
+        claim.decide(new ClaimDecision(outcome, "IJ:1", NOW.plusSeconds(60), "detention-agency", "Officer Chen"));
+    }
+
     public static void lift(LegalHold hold) {
         hold.lift("Appeal dismissed", NOW.plusSeconds(60), "detention-agency");
     }

@@ -23,10 +23,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Writes a notice from the message bundles {@code notices/notices[_<language>].properties} (see
  * {@link TemplateLanguage}).
+ *
+ * <p>DESTINATION_NOTICE (written notice of the destination, no flight) takes {@code destinationCountry}
+ * (ISO 3166-1 alpha-3, written as the country's name in the notice's language) and {@code windowEndsAt}
+ * (ISO-8601 instant, the end of the fear-claim window, written like a departure); instead of the
+ * {@code rights} paragraph, which points to the consulate of the person's country, it says how to reach
+ * counsel ({@code DESTINATION_NOTICE.counsel}).
  *
  * <p>Each template has a {@code subject} and a {@code body}; CASE_BOOKED and FLIGHT_CHANGED add
  * the person's right to contact counsel and consulate, and use {@code body.direct} for a flight
@@ -49,6 +56,8 @@ public class NoticeTemplates {
 
     private static final String MISSING = "—";
     private static final Set<TemplateKey> WITH_FLIGHT = Set.of(TemplateKey.CASE_BOOKED, TemplateKey.FLIGHT_CHANGED);
+    private static final Map<String, String> ALPHA2_BY_ALPHA3 = Arrays.stream(Locale.getISOCountries())
+            .collect(Collectors.toUnmodifiableMap(a2 -> new Locale("", a2).getISO3Country(), a2 -> a2, (a, b) -> a));
 
     private final MessageSource messages;
 
@@ -87,23 +96,32 @@ public class NoticeTemplates {
     private Section section(TemplateKey template, RecipientType recipient, TemplateLanguage language, UUID caseId,
                             Map<String, String> data) {
         Locale locale = language.bundleLocale();
-        List<String> stopovers = stopovers(data.get("stopoverAirports"), locale);
-        Object[] flight = {
-                value(data, "flightNumber"),
-                departure(data.get("departureAt"), language, locale),
-                city(data.get("departureAirport"), locale),
-                value(data, "departureAirport"),
-                String.join(message("list.separator", new Object[0], locale), stopovers),
-                city(data.get("arrivalAirport"), locale)};
-        String body = WITH_FLIGHT.contains(template) && stopovers.isEmpty() ? ".body.direct" : ".body";
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(message("intro." + recipient, new Object[0], locale));
-        paragraphs.add(message(template + body, flight, locale));
-        if (template != TemplateKey.CASE_WITHDRAWN) {
-            paragraphs.add(message("rights", new Object[0], locale));
+        Object[] arguments;
+        if (template == TemplateKey.DESTINATION_NOTICE) {
+            arguments = new Object[]{
+                    country(data.get("destinationCountry"), language),
+                    dateTime(data.get("windowEndsAt"), language, locale)};
+            paragraphs.add(message(template + ".body", arguments, locale));
+            paragraphs.add(message(template + ".counsel", new Object[0], locale));
+        } else {
+            List<String> stopovers = stopovers(data.get("stopoverAirports"), locale);
+            arguments = new Object[]{
+                    value(data, "flightNumber"),
+                    dateTime(data.get("departureAt"), language, locale),
+                    city(data.get("departureAirport"), locale),
+                    value(data, "departureAirport"),
+                    String.join(message("list.separator", new Object[0], locale), stopovers),
+                    city(data.get("arrivalAirport"), locale)};
+            String body = WITH_FLIGHT.contains(template) && stopovers.isEmpty() ? ".body.direct" : ".body";
+            paragraphs.add(message(template + body, arguments, locale));
+            if (template != TemplateKey.CASE_WITHDRAWN) {
+                paragraphs.add(message("rights", new Object[0], locale));
+            }
         }
         paragraphs.add(message("footer", new Object[]{caseId.toString()}, locale));
-        return new Section(language, message(template + ".subject", flight, locale), null, paragraphs);
+        return new Section(language, message(template + ".subject", arguments, locale), null, paragraphs);
     }
 
     /**
@@ -156,13 +174,13 @@ public class NoticeTemplates {
     }
 
     /** "December 5, 2026, 08:00 UTC" in the notice's language and digits ({@code datetime} joins date and time). */
-    private String departure(String departureAt, TemplateLanguage language, Locale bundle) {
-        if (departureAt == null || departureAt.isBlank()) {
+    private String dateTime(String instant, TemplateLanguage language, Locale bundle) {
+        if (instant == null || instant.isBlank()) {
             return MISSING;
         }
         try {
             Locale locale = language.formatLocale();
-            ZonedDateTime at = Instant.parse(departureAt.trim()).atZone(ZoneOffset.UTC);
+            ZonedDateTime at = Instant.parse(instant.trim()).atZone(ZoneOffset.UTC);
             DecimalStyle digits = DecimalStyle.of(locale);
             DateTimeFormatter date = language.datePattern() != null
                     ? DateTimeFormatter.ofPattern(language.datePattern(), locale)
@@ -170,8 +188,25 @@ public class NoticeTemplates {
             return message("datetime", new Object[]{date.withDecimalStyle(digits).format(at),
                     DateTimeFormatter.ofPattern("HH:mm", locale).withDecimalStyle(digits).format(at)}, bundle);
         } catch (DateTimeParseException e) {
-            return departureAt.trim();
+            return instant.trim();
         }
+    }
+
+    /**
+     * A country's name in the notice's language (CLDR, through the JDK), from its ISO 3166-1 alpha-3
+     * code; a code the JDK does not know is written as is.
+     */
+    private static String country(String alpha3, TemplateLanguage language) {
+        if (alpha3 == null || alpha3.isBlank()) {
+            return MISSING;
+        }
+        String code = alpha3.trim().toUpperCase(Locale.ROOT);
+        String alpha2 = ALPHA2_BY_ALPHA3.get(code);
+        if (alpha2 == null) {
+            return code;
+        }
+        String name = new Locale("", alpha2).getDisplayCountry(language.formatLocale());
+        return name.isBlank() || name.equals(alpha2) ? code : name;
     }
 
     private String city(String iata, Locale locale) {

@@ -2,8 +2,10 @@ package org.returnflow.notification.domain;
 
 import org.returnflow.contracts.notification.RecipientType;
 import org.returnflow.contracts.notification.SendNotification;
+import org.returnflow.contracts.notification.TemplateKey;
 import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.messaging.EventOutbox;
+import org.returnflow.platform.messaging.MessageRejectedException;
 import org.returnflow.platform.web.PageResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,12 @@ public class NotificationRequests {
      */
     @Transactional
     public Notification accept(SendNotification command, UUID requestId) {
+        if (command.templateKey() == TemplateKey.DESTINATION_NOTICE
+                && command.recipientType() == RecipientType.CONSULATE) {
+            // The notice tells the person they may claim fear of that state: never the state's consulate's business.
+            throw new MessageRejectedException("DESTINATION_NOTICE goes to the person and counsel only, never to a "
+                    + "consulate");
+        }
         Optional<Notification> known = notifications.findByKey(command.caseId(), command.recipientType(),
                 command.templateKey(), command.flightId());
         if (known.isPresent() && known.get().status() != NotificationStatus.FAILED) {

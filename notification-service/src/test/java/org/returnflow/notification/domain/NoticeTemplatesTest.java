@@ -2,10 +2,13 @@ package org.returnflow.notification.domain;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.returnflow.contracts.notification.RecipientType;
 import org.returnflow.contracts.notification.TemplateKey;
+import org.returnflow.contracts.notification.TranslationStatus;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -160,12 +163,78 @@ class NoticeTemplatesTest {
                 .contains("په دوحه کې تم کېږي او تهران ته رسېږي");
     }
 
+    // ---- DESTINATION_NOTICE ------------------------------------------------------------------------
+
+    static final Map<String, String> DESTINATION = Map.of("destinationCountry", "IRN",
+            "windowEndsAt", "2026-12-04T17:00:00Z");
+
+    @Test
+    void destinationNoticeInEnglishNamesTheCountryTheWindowEndAndHowToReachCounsel() {
+        RenderedNotice en = templates.render(TemplateKey.DESTINATION_NOTICE, RecipientType.DETAINEE, "en", CASE,
+                DESTINATION);
+
+        assertThat(en.subject()).isEqualTo("Notice of destination: Iran");
+        assertThat(en.text()).isEqualTo("""
+                This notice concerns your return.
+
+                The person concerned is to be removed to Iran. If they fear persecution or torture in that country, \
+                they may make a fear claim until December 4, 2026, 17:00 UTC by telling the staff of the facility or \
+                their legal counsel. They will not be removed to that country while the claim is being decided.
+
+                To reach legal counsel, ask the staff of the facility for a telephone call; it is free of charge. \
+                A person without legal counsel can ask the staff for a list of free legal services.
+
+                Case reference: 6f0b8a52-4c1e-4d2a-9b7e-1a2b3c4d5e01. This message was sent automatically; please do \
+                not reply to it.
+                """);
+        assertThat(en.text()).as("never sends someone who fears their country to its consulate")
+                .doesNotContain("consulate");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"fa, ایران, ۱۷:۰۰ UTC", "prs, ایران, ۱۷:۰۰ UTC", "ps, ايران, ۱۷:۰۰ UTC", "ar, إيران, UTC",
+            "ur, ایران, UTC", "es, Irán, 17:00 UTC", "tr, İran, 17:00 UTC", "hi, ईरान, 17:00 UTC", "zh, 伊朗, 17:00（UTC）",
+            "vi, Iran, 17:00 UTC", "ne, इरान, UTC", "si, ඉරානය, 17:00 UTC", "uz, Eron, 17:00 UTC",
+            "az, İran, 17:00 UTC"})
+    void destinationNoticeNamesTheCountryAndTheWindowEndInTheNoticesLanguage(String tag, String country,
+                                                                             String time) {
+        TemplateLanguage language = TemplateLanguage.byTag(tag).orElseThrow();
+        for (RecipientType recipient : List.of(RecipientType.DETAINEE, RecipientType.COUNSEL)) {
+            RenderedNotice notice = templates.render(TemplateKey.DESTINATION_NOTICE, recipient, tag, CASE,
+                    DESTINATION);
+            String written = notice.text().split(NoticeTemplates.SEPARATOR)[0];
+
+            assertThat(notice.subject()).as("subject in %s", tag).contains(country);
+            assertThat(written).as("%s to %s", tag, recipient).contains(country).contains(time)
+                    .doesNotContain("IRN").doesNotContain("—").doesNotContain("December")
+                    .contains(CASE.toString());
+            assertThat(written.strip().split("\n\n")).as("draft note, intro, body, counsel, footer").hasSize(
+                    language.status() == TranslationStatus.DRAFT ? 5 : 4);
+            assertThat(notice.html()).startsWith("<!DOCTYPE html>\n<html dir=\""
+                    + (language.rightToLeft() ? "rtl" : "ltr") + "\" lang=\"" + tag + "\">");
+            assertThat(notice.text()).as("English follows the draft").contains("to be removed to Iran");
+        }
+    }
+
+    @Test
+    void destinationNoticeWritesAnUnknownCountryCodeAsItIsAndAMissingWindowAsADash() {
+        RenderedNotice notice = templates.render(TemplateKey.DESTINATION_NOTICE, RecipientType.COUNSEL, "en", CASE,
+                Map.of("destinationCountry", "XKX"));
+        assertThat(notice.text()).contains("to be removed to XKX.").contains("until — by telling");
+        RenderedNotice panama = templates.render(TemplateKey.DESTINATION_NOTICE, RecipientType.COUNSEL, "en", CASE,
+                Map.of("destinationCountry", "pan", "windowEndsAt", "2026-12-06T09:30:00Z"));
+        assertThat(panama.subject()).isEqualTo("Notice of destination: Panama");
+        assertThat(panama.text()).contains("until December 6, 2026, 09:30 UTC");
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(TemplateLanguage.class)
     void everyTemplateRendersCompletelyInEveryLanguageWithItsDirection(TemplateLanguage language) {
+        Map<String, String> data = new HashMap<>(IRN_FLIGHT);
+        data.putAll(DESTINATION);
         for (TemplateKey template : TemplateKey.values()) {
             for (RecipientType recipient : RecipientType.values()) {
-                RenderedNotice notice = templates.render(template, recipient, language.tag(), CASE, IRN_FLIGHT);
+                RenderedNotice notice = templates.render(template, recipient, language.tag(), CASE, data);
                 String direction = language.rightToLeft() ? "rtl" : "ltr";
 
                 assertThat(notice.language().templates()).isEqualTo(language);
@@ -174,8 +243,11 @@ class NoticeTemplatesTest {
                 assertThat(notice.html()).startsWith("<!DOCTYPE html>\n<html dir=\"" + direction + "\" lang=\""
                         + language.tag() + "\">");
                 assertThat(notice.text()).as("the text part is plain text").doesNotContain("<p>", "&lt;", "&#", "&amp;");
-                if (template != TemplateKey.CASE_WITHDRAWN) {
+                if (template == TemplateKey.CASE_BOOKED || template == TemplateKey.FLIGHT_CHANGED) {
                     assertThat(notice.text()).contains("RF2601").contains("(AEX)");
+                }
+                if (template == TemplateKey.DESTINATION_NOTICE) {
+                    assertThat(notice.text()).doesNotContain("RF2601").doesNotContain("—").doesNotContain("IRN");
                 }
                 String written = notice.text().split(NoticeTemplates.SEPARATOR)[0];
                 for (String paragraph : written.strip().split("\n\n")) {

@@ -35,7 +35,8 @@ class NoticeTranslationsTest {
         for (TemplateKey template : TemplateKey.values()) {
             assertThat(ENGLISH).containsKeys(template + ".subject", template + ".body");
         }
-        assertThat(ENGLISH).containsKeys("CASE_BOOKED.body.direct", "FLIGHT_CHANGED.body.direct", "rights", "footer",
+        assertThat(ENGLISH).containsKeys("CASE_BOOKED.body.direct", "FLIGHT_CHANGED.body.direct",
+                "DESTINATION_NOTICE.counsel", "rights", "footer",
                 "draft.note", "draft.english");
         for (RecipientType recipient : RecipientType.values()) {
             assertThat(ENGLISH).containsKey("intro." + recipient);
