@@ -61,7 +61,8 @@ class MonitorViewController {
     @GetMapping("/api/monitoring/flights/{flightId}/cases")
     @Operation(summary = "The cases on a flight the calling monitor is assigned to, with their states and the "
             + "S1-S10 checks over them; 404 for any other flight")
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    // one snapshot for the cases and their checks; not read-only, since the read is audited in it
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public FlightCases cases(@PathVariable UUID flightId) {
         Caller caller = Caller.current();
         if (!assignments.assigned(flightId, caller.principal())) {
