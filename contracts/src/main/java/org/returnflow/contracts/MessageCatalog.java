@@ -33,6 +33,9 @@ import org.returnflow.contracts.flight.FlightRescheduled;
 import org.returnflow.contracts.flight.FlightScheduled;
 import org.returnflow.contracts.flight.HandoverConfirmed;
 import org.returnflow.contracts.flight.ManifestLocked;
+import org.returnflow.contracts.flight.MonitorAssigned;
+import org.returnflow.contracts.flight.MonitorUnassigned;
+import org.returnflow.contracts.flight.MonitoringFindingReported;
 import org.returnflow.contracts.flight.PassengerBoarded;
 import org.returnflow.contracts.flight.ReleaseSeat;
 import org.returnflow.contracts.flight.SeatBooked;
@@ -84,6 +87,9 @@ public final class MessageCatalog {
             event("flight", HandoverConfirmed.class),
             event("flight", FlightCancelled.class),
             event("flight", FlightRescheduled.class),
+            event("flight", MonitorAssigned.class),
+            event("flight", MonitorUnassigned.class),
+            event("flight", MonitoringFindingReported.class),
 
             command("notification", SendNotification.class),
             command("notification", RegisterContact.class),

@@ -38,6 +38,9 @@ import org.returnflow.contracts.flight.FlightRescheduled;
 import org.returnflow.contracts.flight.FlightScheduled;
 import org.returnflow.contracts.flight.HandoverConfirmed;
 import org.returnflow.contracts.flight.ManifestLocked;
+import org.returnflow.contracts.flight.MonitorAssigned;
+import org.returnflow.contracts.flight.MonitorUnassigned;
+import org.returnflow.contracts.flight.MonitoringFindingReported;
 import org.returnflow.contracts.flight.PassengerBoarded;
 import org.returnflow.contracts.flight.ReleaseSeat;
 import org.returnflow.contracts.flight.SeatBooked;
@@ -71,6 +74,8 @@ final class Samples {
     /** The CloudEvents id of the command a sample reply answers. */
     static final UUID REQUEST = UUID.fromString("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a09");
 
+    static final UUID REPORT = UUID.fromString("6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b10");
+    static final UUID FINDING = UUID.fromString("7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c11");
     static final String IRN = "IRN";
     static final String FACILITY = "LA-JENA";
     static final LocalDate DETAINED_SINCE = LocalDate.parse("2026-03-14");
@@ -128,7 +133,7 @@ final class Samples {
         put(m, new ConsentWithdrawn(CASE, CONSENT, DETAINEE, NOW.plusSeconds(3 * 86_400), REQUEST));
         put(m, new ConsentExpired(CASE, CONSENT, DETAINEE, NOW.plusSeconds(7 * 86_400), REQUEST));
 
-        put(m, new BookSeat(CASE, IRN, Instant.parse("2026-11-23T14:30:00Z"), 120));
+        put(m, new BookSeat(CASE, IRN, Instant.parse("2026-11-23T14:30:00Z"), 120, IRN));
         put(m, new ReleaseSeat(CASE, "LEGAL_HOLD_PLACED"));
         put(m, new FlightScheduled(FLIGHT, "RF2601", IRN, DEPARTURE, 120));
         put(m, new SeatBooked(CASE, FLIGHT, "RF2601", "12A", DEPARTURE, "AEX", List.of("DOH"), "IKA", REQUEST));
@@ -142,6 +147,10 @@ final class Samples {
         put(m, new FlightCancelled(FLIGHT, "AIRCRAFT_UNAVAILABLE", List.of(CASE), NOW, CASE));
         put(m, new FlightRescheduled(FLIGHT, DEPARTURE, DEPARTURE.plusSeconds(6 * 3600), "CREW_REST", List.of(CASE),
                 NOW, CASE));
+        put(m, new MonitorAssigned(FLIGHT, "return-monitor", NOW));
+        put(m, new MonitorUnassigned(FLIGHT, "return-monitor", NOW.plusSeconds(3600)));
+        put(m, new MonitoringFindingReported(CASE, FLIGHT, REPORT, FINDING, "return-monitor",
+                "RESTRAINT_DISPROPORTIONATE", "SERIOUS", DEPARTURE.plusSeconds(20 * 3600)));
 
         put(m, new SendNotification(CASE, DETAINEE, RecipientType.CONSULATE, null, IRN,
                 TemplateKey.CASE_BOOKED, "fa", FLIGHT,

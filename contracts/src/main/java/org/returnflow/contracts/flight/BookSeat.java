@@ -11,16 +11,25 @@ import org.returnflow.contracts.CaseMessage;
  *
  * @param maxPerFlight limit on returnees per flight from the destination rules; null when only the
  *                     flight's seats limit it
+ * @param nationality  ISO 3166-1 alpha-3 code of the person's nationality, so that flight never books
+ *                     the person across a stopover whose state refuses that nationality in transit;
+ *                     null when the sender does not know it (then no transit refusal can apply)
  */
 public record BookSeat(
         UUID caseId,
         String destinationCountry,
         Instant notBefore,
-        Integer maxPerFlight) implements CaseMessage {
+        Integer maxPerFlight,
+        String nationality) implements CaseMessage {
 
     public BookSeat {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(destinationCountry, "destinationCountry");
         Objects.requireNonNull(notBefore, "notBefore");
+    }
+
+    /** A booking without the person's nationality, as every booking was before transit authorisations. */
+    public BookSeat(UUID caseId, String destinationCountry, Instant notBefore, Integer maxPerFlight) {
+        this(caseId, destinationCountry, notBefore, maxPerFlight, null);
     }
 }

@@ -47,4 +47,36 @@ class FlightContractTest {
         assertThat(ContractJson.mapper().valueToTree(moved).path("movedToFlightId").asText())
                 .isEqualTo(OTHER_FLIGHT.toString());
     }
+
+    @Test
+    void aSeriousFindingIsKeyedByTheCaseAndCarriesCodesOnly() {
+        MonitoringFindingReported finding = new MonitoringFindingReported(CASE, FLIGHT, UUID.randomUUID(),
+                UUID.randomUUID(), "return-monitor", "RESTRAINT_DISPROPORTIONATE", "SERIOUS", NOW);
+
+        assertThat(Messages.partitionKey(finding)).isEqualTo(CASE.toString());
+        assertThat(ContractSchemas.validate(MessageCatalog.of(finding), ContractJson.mapper().valueToTree(finding)))
+                .isEmpty();
+        MonitoringFindingReported prose = new MonitoringFindingReported(CASE, FLIGHT, UUID.randomUUID(),
+                UUID.randomUUID(), "return-monitor", "restrained at the ankles", "SERIOUS", NOW);
+        assertThat(ContractSchemas.validate(MessageCatalog.of(prose), ContractJson.mapper().valueToTree(prose)))
+                .isNotEmpty();
+    }
+
+    @Test
+    void aMonitorAssignmentIsFlightLevelAndABookingMayNameTheNationality() {
+        MonitorAssigned assigned = new MonitorAssigned(FLIGHT, "return-monitor", NOW);
+        MonitorUnassigned unassigned = new MonitorUnassigned(FLIGHT, "return-monitor", NOW);
+        assertThat(Messages.partitionKey(assigned)).isEqualTo(FLIGHT.toString());
+        assertThat(Messages.partitionKey(unassigned)).isEqualTo(FLIGHT.toString());
+
+        BookSeat withNationality = new BookSeat(CASE, "IRN", NOW, null, "AFG");
+        BookSeat without = new BookSeat(CASE, "IRN", NOW, null);
+        assertThat(without.nationality()).isNull();
+        assertThat(ContractJson.mapper().valueToTree(without).has("nationality")).isFalse();
+        assertThat(ContractSchemas.validate(MessageCatalog.of(withNationality),
+                ContractJson.mapper().valueToTree(withNationality))).isEmpty();
+        BookSeat lowerCase = new BookSeat(CASE, "IRN", NOW, null, "afg");
+        assertThat(ContractSchemas.validate(MessageCatalog.of(lowerCase), ContractJson.mapper().valueToTree(lowerCase)))
+                .isNotEmpty();
+    }
 }
