@@ -69,11 +69,13 @@ class FlightDayIT extends FlightServiceITSupport {
         UUID gone = UUID.randomUUID();
         sender.send(new BookSeat(gone, "AFG", Instant.now(), null));
         awaitEvent(SeatBooked.class, gone);
+        api.authoriseTransit(otherFlight);
         done("/api/flights/" + otherFlight + "/lock-manifest", Map.of());
         done("/api/flights/" + otherFlight + "/manifest/" + gone + "/board", Map.of());
         done("/api/flights/" + otherFlight + "/depart", Map.of());
         // Refusal 3: a case that never held a seat.
         UUID unknown = UUID.randomUUID();
+        api.authoriseTransit(flightId);
         done(flight + "/lock-manifest", Map.of());
 
         List<UUID> items = new ArrayList<>(active);

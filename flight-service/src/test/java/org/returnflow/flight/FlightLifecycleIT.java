@@ -168,6 +168,7 @@ class FlightLifecycleIT extends FlightServiceITSupport {
 
         assertConflict(step(flight + "/manifest/" + boards + "/board"), "is SCHEDULED");
 
+        api.authoriseTransit(flightId);
         assertThat(step(flight + "/lock-manifest").getBody()).containsEntry("status", "MANIFEST_LOCKED");
         assertThat(awaitEvent(ManifestLocked.class, flightId).data(ManifestLocked.class).caseIds())
                 .containsExactlyInAnyOrder(boards, missing);
