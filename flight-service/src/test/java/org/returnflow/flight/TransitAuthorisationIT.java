@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Transit authorisations at stopovers over real HTTP with real tokens, on real PostgreSQL and Kafka
- * (flights to Uzbekistan, which no other test books): the manifest is not locked while a stopover
- * lacks one, a refused nationality is struck TRANSIT_REFUSED and never booked on that flight again.
+ * (flights to Uzbekistan and Turkmenistan, which no other test books): the manifest is not locked
+ * while a stopover lacks one, a refused nationality is struck TRANSIT_REFUSED and never booked on
+ * that flight again.
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -100,7 +101,7 @@ class TransitAuthorisationIT extends FlightServiceITSupport {
 
     @Test
     void badInputIsA400NamingTheFieldAndChangesNothing() {
-        UUID flightId = api.schedule("RF803", "TAS", "UZB", 40, 20, 2);
+        UUID flightId = api.schedule("RF803", "ASB", "TKM", 40, 20, 2);
         String path = "/api/flights/" + flightId + "/stopovers/DOH/transit-authorisation";
         Map<String, Object> good = Map.of("reference", "QA-TR-1", "grantedBy", "QAT-MOI-BORDERS");
 

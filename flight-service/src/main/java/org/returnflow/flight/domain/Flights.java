@@ -308,7 +308,7 @@ public class Flights {
         }
         List<UUID> struck = new ArrayList<>();
         for (ManifestEntry entry : entries.findActiveOnFlight(id)) {
-            if (requested.refusedNationalities().contains(entry.getNationality())) {
+            if (entry.getNationality() != null && requested.refusedNationalities().contains(entry.getNationality())) {
                 entry.strike(ManifestEntry.TRANSIT_REFUSED, now);
                 outbox.publish(new SeatReleased(entry.getCaseId(), id, entry.getSeat(), ManifestEntry.TRANSIT_REFUSED,
                         now, null));
