@@ -39,14 +39,16 @@ public class Flights {
 
     private final FlightRepository flights;
     private final ManifestEntryRepository entries;
+    private final FlightMonitorRepository monitors;
     private final EventOutbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Flights(FlightRepository flights, ManifestEntryRepository entries, EventOutbox outbox, AuditLog audit,
-                   Clock clock) {
+    public Flights(FlightRepository flights, ManifestEntryRepository entries, FlightMonitorRepository monitors,
+                   EventOutbox outbox, AuditLog audit, Clock clock) {
         this.flights = flights;
         this.entries = entries;
+        this.monitors = monitors;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -123,6 +125,16 @@ public class Flights {
     public Flight depart(UUID id) {
         Flight flight = lock(id);
         Instant now = clock.instant();
+        if (flight.getStatus().mayMoveTo(FlightStatus.DEPARTED)) {
+            // A charter with an independent monitor leaves only with the monitor on board.
+            List<FlightMonitor> missing = monitors.findActiveOnFlight(id).stream().filter(m -> !m.hasBoarded()).toList();
+            if (!missing.isEmpty()) {
+                String monitorId = missing.get(0).getMonitorId();
+                throw new ConflictException("Flight " + flight.getFlightNumber() + " cannot depart: its monitor "
+                        + monitorId + " is not recorded as boarded (POST /api/flights/" + id + "/monitors/" + monitorId
+                        + "/board)", "monitorId");
+            }
+        }
         flight.depart(now);
         List<UUID> onBoard = new ArrayList<>();
         int struck = 0;
