@@ -330,11 +330,4 @@ class FlightChangesIT extends FlightServiceITSupport {
     private static String type(Class<? extends Message> type) {
         return MessageCatalog.byClass(type).type();
     }
-
-    private static void assertProblem(ResponseEntity<Map> response, HttpStatus status, String field) {
-        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        if (field != null) {
-            assertThat(response.getBody().toString()).contains(field);
-        }
-    }
 }

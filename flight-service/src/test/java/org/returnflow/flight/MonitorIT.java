@@ -121,8 +121,11 @@ class MonitorIT extends FlightServiceITSupport {
         assertThat(api.get(flight + "/monitoring-reports", TestClient.PARTNER_MONITOR).getBody().toString())
                 .contains("RESTRAINT_DISPROPORTIONATE").doesNotContain("Wrist");
         assertThatThrownBy(() -> jdbc.update("update monitoring_finding set severity = 'INFO'"))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from monitoring_report")).rootCause()
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("delete from monitoring_report")).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("truncate monitoring_finding")).rootCause()
+                .hasMessageContaining("append-only");
 
         // The flight does not leave before its monitor boarded.
         api.authoriseTransit(flightId);

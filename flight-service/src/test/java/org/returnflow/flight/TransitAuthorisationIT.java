@@ -118,11 +118,4 @@ class TransitAuthorisationIT extends FlightServiceITSupport {
         assertThat(api.post("/api/flights/" + flightId + "/lock-manifest", Map.of(), TestClient.FLIGHT_OPERATIONS)
                 .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     }
-
-    private static void assertProblem(ResponseEntity<Map> response, HttpStatus status, String field) {
-        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        if (field != null) {
-            assertThat(response.getBody().toString()).contains(field);
-        }
-    }
 }
