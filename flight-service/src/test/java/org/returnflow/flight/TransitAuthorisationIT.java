@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Transit authorisations at stopovers over real HTTP with real tokens, on real PostgreSQL and Kafka
- * (flights to Uzbekistan and Turkmenistan, which no other test books): the manifest is not locked
- * while a stopover lacks one, a refused nationality is struck TRANSIT_REFUSED and never booked on
- * that flight again.
+ * (flights to Uzbekistan, Turkmenistan and Mongolia, which no other test books): the manifest is
+ * not locked while a stopover lacks one, a refused nationality is struck TRANSIT_REFUSED and never
+ * booked or moved onto that flight again.
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -97,6 +97,24 @@ class TransitAuthorisationIT extends FlightServiceITSupport {
                 .containsExactlyInAnyOrder(iranian, unknown, turk);
         assertThat(jdbc.queryForList("select action from audit_entry where subject_id = ? and action = "
                 + "'TRANSIT_AUTHORISED'", String.class, flightId.toString())).hasSize(1);
+    }
+
+    @Test
+    void aCaseIsNeverMovedOntoAFlightWhoseStopoverRefusesItsNationality() {
+        UUID from = api.schedule("RF811", "ULN", "MNG", 30, 20, 2);
+        UUID to = api.schedule("RF812", "ULN", "MNG", 32, 20, 2);
+        api.authoriseTransit(to, "AFG");
+        UUID afghan = UUID.randomUUID();
+        sender.send(new BookSeat(afghan, "MNG", Instant.now(), null, "AFG"));
+        assertThat(awaitEvent(SeatBooked.class, afghan).data(SeatBooked.class).flightId()).isEqualTo(from);
+
+        ResponseEntity<Map> move = api.post("/api/flights/" + from + "/manifest/" + afghan + "/move",
+                Map.of("toFlightId", to.toString(), "reason", "LOAD_BALANCING"), TestClient.FLIGHT_OPERATIONS);
+
+        assertProblem(move, HttpStatus.CONFLICT, "toFlightId");
+        assertThat((String) move.getBody().get("detail")).contains("DOH");
+        assertThat(api.manifest(from)).containsEntry("activeCount", 1);
+        assertThat(api.manifest(to)).containsEntry("activeCount", 0);
     }
 
     @Test
