@@ -789,6 +789,9 @@ public final class ReferenceScenario {
         out.printf("   %d property items packed to travel%s%n", packed,
                 unpacked == null ? "" : "; one item of " + unpacked.caseNumber + " left HELD (S9)");
 
+        // The transit state's authorisation for the stop at DOH, refusing nobody: the manifest locks only with it.
+        api.post(ReturnflowApi.FLIGHTS, flightPath + "/stopovers/DOH/transit-authorisation",
+                Map.of("reference", "QA-TR-" + firstFlight.flightNumber, "grantedBy", "QAT-MOI-BORDERS"));
         api.post(ReturnflowApi.FLIGHTS, flightPath + "/lock-manifest", null);
         out.printf("   %s: manifest locked with %d people%n", firstFlight, onBoard.size());
         // done when every passenger still on the manifest waits for boarding; the others were offloaded

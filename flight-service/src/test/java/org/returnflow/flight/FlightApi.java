@@ -52,6 +52,15 @@ public final class FlightApi {
         return UUID.fromString((String) created.getBody().get("id"));
     }
 
+    /** Records the transit authorisation of the flight's DOH stopover, refusing the given nationalities. */
+    public ResponseEntity<Map> authoriseTransit(UUID flightId, String... refusedNationalities) {
+        ResponseEntity<Map> answer = post("/api/flights/" + flightId + "/stopovers/DOH/transit-authorisation",
+                Map.of("reference", "QA-TR-" + flightId.toString().substring(0, 8), "grantedBy", "QAT-MOI-BORDERS",
+                        "refusedNationalities", List.of(refusedNationalities)), TestClient.FLIGHT_OPERATIONS);
+        assertThat(answer.getStatusCode()).as("transit authorisation: %s", answer.getBody()).isEqualTo(HttpStatus.OK);
+        return answer;
+    }
+
     public ResponseEntity<Map> post(String path, Object body, TestClient client) {
         HttpHeaders headers = client.headers();
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -69,11 +69,13 @@ class FlightDayIT extends FlightServiceITSupport {
         UUID gone = UUID.randomUUID();
         sender.send(new BookSeat(gone, "AFG", Instant.now(), null));
         awaitEvent(SeatBooked.class, gone);
+        api.authoriseTransit(otherFlight);
         done("/api/flights/" + otherFlight + "/lock-manifest", Map.of());
         done("/api/flights/" + otherFlight + "/manifest/" + gone + "/board", Map.of());
         done("/api/flights/" + otherFlight + "/depart", Map.of());
         // Refusal 3: a case that never held a seat.
         UUID unknown = UUID.randomUUID();
+        api.authoriseTransit(flightId);
         done(flight + "/lock-manifest", Map.of());
 
         List<UUID> items = new ArrayList<>(active);
@@ -181,7 +183,10 @@ class FlightDayIT extends FlightServiceITSupport {
             Files.write(Path.of(out), carrier.getBody());
         }
         assertThat(jdbc.queryForObject("select count(*) from information_schema.columns where table_schema = 'public' "
-                + "and column_name in ('document_number', 'nationality', 'case_number')", Integer.class)).isZero();
+                + "and column_name in ('document_number', 'case_number')", Integer.class)).isZero();
+        // Flight keeps a nationality only from BookSeat (for transit refusals), never from the papers.
+        assertThat(jdbc.queryForObject("select count(*) from manifest_entry where nationality is not null",
+                Integer.class)).isZero();
 
         // Names only for a caller that may read them in detention, and each printed name is audited.
         List<Map<String, Object>> named = new ArrayList<>();

@@ -168,6 +168,7 @@ class FlightLifecycleIT extends FlightServiceITSupport {
 
         assertConflict(step(flight + "/manifest/" + boards + "/board"), "is SCHEDULED");
 
+        api.authoriseTransit(flightId);
         assertThat(step(flight + "/lock-manifest").getBody()).containsEntry("status", "MANIFEST_LOCKED");
         assertThat(awaitEvent(ManifestLocked.class, flightId).data(ManifestLocked.class).caseIds())
                 .containsExactlyInAnyOrder(boards, missing);
@@ -218,8 +219,8 @@ class FlightLifecycleIT extends FlightServiceITSupport {
         assertThat(jdbc.queryForList("select action from audit_entry where principal = 'flight-operations' "
                         + "and action <> 'READ' and (subject_id = ? or subject_id = ?) order by id", String.class,
                 flightId.toString(), boards.toString()))
-                .containsExactly("FLIGHT_SCHEDULED", "MANIFEST_LOCKED", "PASSENGER_BOARDED", "FLIGHT_DEPARTED",
-                        "FLIGHT_ARRIVED", "HANDOVER_CONFIRMED");
+                .containsExactly("FLIGHT_SCHEDULED", "TRANSIT_AUTHORISED", "MANIFEST_LOCKED", "PASSENGER_BOARDED",
+                        "FLIGHT_DEPARTED", "FLIGHT_ARRIVED", "HANDOVER_CONFIRMED");
     }
 
     @Test

@@ -62,6 +62,14 @@ abstract class FlightServiceITSupport {
         assertThat(answer.getStatusCode()).as(path + " " + answer.getBody()).isEqualTo(HttpStatus.OK);
     }
 
+    /** Expects a problem response with the status, naming the field when one is given. */
+    static void assertProblem(ResponseEntity<Map> response, HttpStatus status, String field) {
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        if (field != null) {
+            assertThat(response.getBody().toString()).contains(field);
+        }
+    }
+
     ReceivedEvent awaitEvent(Class<? extends Message> type, UUID subject) {
         return awaitEvents(type, subject, 1).get(0);
     }

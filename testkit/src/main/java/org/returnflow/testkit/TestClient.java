@@ -60,6 +60,13 @@ public record TestClient(String id, Set<String> scopes, List<String> facilities,
             new TestClient("removal-operations", Set.of("cases:read", "cases:write"), null, false);
     public static final TestClient PARTNER_MONITOR = new TestClient("partner-monitor",
             Set.of("detention:read", "consent:read", "flights:read", "notifications:read", "cases:read"), null, true);
+    /**
+     * An independent return monitor: reads only the flights flight-service has it assigned to, and
+     * files monitoring reports; {@code withScopes("flights:monitor", "monitor:identify")} for one that
+     * may also see what identifies a person.
+     */
+    public static final TestClient RETURN_MONITOR =
+            new TestClient("return-monitor", Set.of("flights:monitor"), null, true);
     /** The operations desk: parked correlations and dead letters (workflow {@code /api/ops}). */
     public static final TestClient OPERATORS =
             new TestClient("returnflow-operators", Set.of("ops:manage", "cases:read"), null, false);
@@ -78,6 +85,7 @@ public record TestClient(String id, Set<String> scopes, List<String> facilities,
             "consulates", List.of("notification-service"),
             "cases", List.of("workflow"),
             "ops", List.of("workflow"),
+            "monitor", List.of("flight-service", "workflow"),
             "audit", List.of("detention-service", "consent-service", "flight-service", "notification-service", "workflow"));
 
     private static final PrivateKey KEY = loadKey();

@@ -3,6 +3,7 @@ package org.returnflow.flight.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import org.returnflow.flight.domain.Flights;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -29,6 +32,30 @@ class FlightChangeController {
 
     /** A move: the entry struck on the flight left, and the seat the case holds now. */
     record MoveView(ManifestEntryView from, ManifestEntryView to) {
+    }
+
+    /** A stopover's transit authorisation as recorded, and the cases it struck from the manifest. */
+    record TransitAuthorisationView(UUID flightId, String airport, String reference, String grantedBy,
+                                    List<String> refusedNationalities, Instant authorisedAt, boolean changed,
+                                    List<UUID> struckCaseIds) {
+
+        static TransitAuthorisationView of(Flights.TransitRecord r) {
+            return new TransitAuthorisationView(r.flight().getId(), r.airport(), r.authorisation().reference(),
+                    r.authorisation().grantedBy(), r.authorisation().refusedNationalities(),
+                    r.authorisation().authorisedAt(), r.changed(), r.struck());
+        }
+    }
+
+    @PostMapping("/stopovers/{airport}/transit-authorisation")
+    @Operation(summary = "Record the transit state's authorisation for a stopover, before departure; every active "
+            + "entry of a refused nationality is struck TRANSIT_REFUSED (SeatReleased keyed by the case, no requestId) "
+            + "and that nationality is never booked on the flight again. Recorded once; the same again changes nothing")
+    TransitAuthorisationView authoriseTransit(@PathVariable UUID id,
+            @PathVariable @Pattern(regexp = "^[A-Z]{3}$", message = "must be an IATA airport code such as DOH")
+            String airport,
+            @Valid @RequestBody FlightChangeRequests.TransitAuthorisation request) {
+        return TransitAuthorisationView.of(flights.authoriseTransit(id, airport, request.reference(),
+                request.grantedBy().trim(), request.refused()));
     }
 
     @PostMapping("/reschedule")

@@ -9,8 +9,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.returnflow.flight.domain.Flight;
 import org.returnflow.flight.domain.Flights;
+import org.returnflow.flight.domain.Monitors;
 import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.security.Caller;
+import org.returnflow.platform.security.MonitorCaller;
 import org.returnflow.platform.web.PageResponse;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** Charter flights for agencies: scheduling, the lifecycle, manifests and per-passenger steps. */
@@ -33,10 +36,12 @@ import java.util.UUID;
 class FlightController {
 
     private final Flights flights;
+    private final Monitors monitors;
     private final AuditLog audit;
 
-    FlightController(Flights flights, AuditLog audit) {
+    FlightController(Flights flights, Monitors monitors, AuditLog audit) {
         this.flights = flights;
+        this.monitors = monitors;
         this.audit = audit;
     }
 
@@ -63,18 +68,25 @@ class FlightController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A flight with seatsBooked and seatsAvailable")
+    @Operation(summary = "A flight with seatsBooked and seatsAvailable; a monitor reads only the flights it is "
+            + "assigned to")
     FlightView get(@PathVariable UUID id) {
-        return FlightView.of(flights.get(id), partner());
+        Optional<MonitorCaller> monitor = monitor(id);
+        return FlightView.of(flights.get(id), monitor.isPresent() || partner());
     }
 
     @GetMapping("/{id}/manifest")
     @Operation(summary = "The manifest: active and struck entries, counts and utilization. "
-            + "Partners must give ?purpose=; every read is audited")
+            + "Partners must give ?purpose=; every read is audited. A monitor reads only the manifests of the "
+            + "flights it is assigned to, with nationalities only under monitor:identify")
     ManifestView manifest(@PathVariable UUID id,
                           @RequestParam(name = AuditLog.PURPOSE_PARAMETER, required = false) String purpose) {
+        Optional<MonitorCaller> monitor = monitor(id);
         Flights.Manifest manifest = flights.manifest(id);
         audit.recordRead("FLIGHT_MANIFEST", id);
+        if (monitor.isPresent()) {
+            return ManifestView.of(manifest, true, monitor.get().identify());
+        }
         return ManifestView.of(manifest, partner());
     }
 
@@ -113,6 +125,16 @@ class FlightController {
     ManifestEntryView handOver(@PathVariable UUID id, @PathVariable UUID caseId,
                                @Valid @RequestBody HandoverRequest request) {
         return ManifestEntryView.of(flights.handOver(id, caseId, request.receivedBy()), false);
+    }
+
+    /**
+     * The caller as a monitor, once its assignment to the flight is checked (404 otherwise, as if the
+     * flight did not exist); empty for any other caller.
+     */
+    private Optional<MonitorCaller> monitor(UUID flightId) {
+        Optional<MonitorCaller> monitor = MonitorCaller.find(MonitorCaller.FLIGHTS_SCOPE);
+        monitor.ifPresent(m -> monitors.requireAssigned(flightId, m.monitorId()));
+        return monitor;
     }
 
     private static boolean partner() {

@@ -2,6 +2,7 @@ package org.returnflow.flight.api;
 
 import org.returnflow.flight.domain.Flight;
 import org.returnflow.flight.domain.FlightStatus;
+import org.returnflow.flight.domain.Stopover;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,18 +35,31 @@ record FlightView(
         String rescheduleReason,
         String rescheduleNote) {
 
-    record StopoverView(String airport, Instant arriveAt, Instant departAt) {
+    /**
+     * A stop, with the transit state's authorisation once recorded ({@code transitAuthorisation} is
+     * null until then, and the manifest cannot be locked).
+     */
+    record StopoverView(String airport, Instant arriveAt, Instant departAt, TransitView transitAuthorisation) {
+    }
+
+    record TransitView(String reference, String grantedBy, List<String> refusedNationalities, Instant authorisedAt) {
     }
 
     /** The view; partners do not see the free-text notes of a cancellation or a reschedule. */
     static FlightView of(Flight f, boolean partner) {
         return new FlightView(f.getId(), f.getFlightNumber(), f.getOperator(), f.getDepartureAirport(),
                 f.getDepartureAt(),
-                f.getStopovers().stream().map(s -> new StopoverView(s.airport(), s.arriveAt(), s.departAt())).toList(),
+                f.getStopovers().stream().map(FlightView::stopover).toList(),
                 f.getArrivalAirport(), f.getDestinationCountry(), f.getSeatCapacity(), f.getEscortSeats(),
                 f.getSeatsForReturnees(), f.getSeatsBooked(), f.getSeatsAvailable(), f.getStatus(),
                 f.getManifestLockedAt(), f.getDepartedAt(), f.getArrivedAt(), f.getCancelledAt(), f.getCancelReason(),
                 partner ? null : f.getCancelNote(), f.getOriginalDepartureAt(), f.getRescheduledAt(),
                 f.getRescheduleReason(), partner ? null : f.getRescheduleNote());
+    }
+
+    private static StopoverView stopover(Stopover s) {
+        Stopover.TransitAuthorisation t = s.transitAuthorisation();
+        return new StopoverView(s.airport(), s.arriveAt(), s.departAt(), t == null ? null
+                : new TransitView(t.reference(), t.grantedBy(), t.refusedNationalities(), t.authorisedAt()));
     }
 }

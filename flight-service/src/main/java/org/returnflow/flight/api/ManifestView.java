@@ -28,13 +28,18 @@ record ManifestView(
         List<ManifestEntryView> struck) {
 
     static ManifestView of(Flights.Manifest m, boolean partner) {
+        return of(m, partner, !partner);
+    }
+
+    /** The manifest with each person's nationality only when {@code identify}. */
+    static ManifestView of(Flights.Manifest m, boolean partner, boolean identify) {
         int seats = m.flight().getSeatsForReturnees();
         int active = m.active().size();
         return new ManifestView(m.flight().getId(), m.flight().getFlightNumber(), m.flight().getStatus(),
                 m.flight().getDepartureAt(), seats, active,
                 (int) m.active().stream().filter(e -> e.hasBoarded()).count(), m.struck().size(),
                 BigDecimal.valueOf(active).divide(BigDecimal.valueOf(seats), 4, RoundingMode.HALF_UP),
-                m.active().stream().map(e -> ManifestEntryView.of(e, partner)).toList(),
-                m.struck().stream().map(e -> ManifestEntryView.of(e, partner)).toList());
+                m.active().stream().map(e -> ManifestEntryView.of(e, partner, identify)).toList(),
+                m.struck().stream().map(e -> ManifestEntryView.of(e, partner, identify)).toList());
     }
 }

@@ -13,9 +13,14 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.returnflow.platform.web.ConflictException;
+import org.returnflow.platform.web.NotFoundException;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -101,6 +106,10 @@ public class Flight {
     @Column(name = "reschedule_note")
     private String rescheduleNote;
 
+    /** Every nationality a stopover's transit authorisation refuses, sorted, joined by commas. */
+    @Column(name = "transit_refused", nullable = false)
+    private String transitRefused = "";
+
     @Version
     private long version;
 
@@ -123,10 +132,69 @@ public class Flight {
         this.scheduledAt = now;
     }
 
-    /** Closes booking; the manifest may still lose people (offloading) until departure. */
+    /**
+     * Closes booking; the manifest may still lose people (offloading) until departure. Refused (409
+     * naming the stopover) while a stopover has no transit authorisation.
+     */
     public void lockManifest(Instant now) {
+        if (!status.mayMoveTo(FlightStatus.MANIFEST_LOCKED)) {
+            throw new IllegalFlightTransition(flightNumber, status, "lock its manifest");
+        }
+        for (int i = 0; i < stopovers.size(); i++) {
+            Stopover stop = stopovers.get(i);
+            if (!stop.transitAuthorised()) {
+                throw new ConflictException("Flight " + flightNumber + " has no transit authorisation for its stopover "
+                        + stop.airport() + ": record the transit state's authorisation (POST /api/flights/" + id
+                        + "/stopovers/" + stop.airport() + "/transit-authorisation) before locking the manifest",
+                        "stopovers[" + i + "].airport");
+            }
+        }
         moveTo(FlightStatus.MANIFEST_LOCKED, "lock its manifest");
         manifestLockedAt = now;
+    }
+
+    /**
+     * Records the transit state's authorisation for the stopover at the airport, before departure.
+     * Recorded once: the same again changes nothing (a retried call), anything else is a 409.
+     *
+     * @return whether it was recorded now
+     * @throws NotFoundException when the flight does not stop at the airport
+     */
+    public boolean authoriseTransit(String airport, Stopover.TransitAuthorisation authorisation) {
+        if (!status.beforeDeparture()) {
+            throw new IllegalFlightTransition(flightNumber, status, "record a transit authorisation");
+        }
+        List<Stopover> atAirport = stopovers.stream().filter(s -> s.airport().equals(airport)).toList();
+        if (atAirport.isEmpty()) {
+            throw new NotFoundException("Stopover of flight " + flightNumber + " at airport", airport);
+        }
+        Stopover.TransitAuthorisation recorded = atAirport.get(0).transitAuthorisation();
+        if (recorded != null) {
+            if (recorded.sameAs(authorisation.reference(), authorisation.grantedBy(),
+                    authorisation.refusedNationalities())) {
+                return false;
+            }
+            throw new ConflictException("Stopover " + airport + " of flight " + flightNumber
+                    + " has a transit authorisation already (reference " + recorded.reference() + ", recorded at "
+                    + recorded.authorisedAt() + "); it is recorded once and never changed", "reference");
+        }
+        atAirport.forEach(s -> s.authoriseTransit(authorisation));
+        TreeSet<String> refused = new TreeSet<>(Stopover.split(transitRefused));
+        refused.addAll(authorisation.refusedNationalities());
+        transitRefused = String.join(",", refused);
+        return true;
+    }
+
+    /** Whether a stopover's transit authorisation refuses the nationality (null: not known, so none applies). */
+    public boolean refusesInTransit(String nationality) {
+        return nationality != null && Stopover.split(transitRefused).contains(nationality);
+    }
+
+    /** The airport of the first stopover that refuses the nationality in transit, if any. */
+    public Optional<String> stopoverRefusing(String nationality) {
+        return stopovers.stream().filter(s -> s.transitAuthorised()
+                        && s.transitAuthorisation().refusedNationalities().contains(nationality))
+                .map(Stopover::airport).findFirst();
     }
 
     public void depart(Instant now) {
@@ -161,8 +229,13 @@ public class Flight {
             return false;
         }
         departureAt = plan.departureAt();
+        // Same airports in the same order (the plan checked it): each stop keeps its transit authorisation.
+        List<Stopover> moved = new ArrayList<>();
+        for (int i = 0; i < plan.stopovers().size(); i++) {
+            moved.add(plan.stopovers().get(i).withTransitOf(stopovers.get(i)));
+        }
         stopovers.clear();
-        stopovers.addAll(plan.stopovers());
+        stopovers.addAll(moved);
         rescheduledAt = now;
         rescheduleReason = reason;
         rescheduleNote = note;
@@ -257,4 +330,5 @@ public class Flight {
     public Instant getRescheduledAt() { return rescheduledAt; }
     public String getRescheduleReason() { return rescheduleReason; }
     public String getRescheduleNote() { return rescheduleNote; }
+    public List<String> getTransitRefusedNationalities() { return Stopover.split(transitRefused); }
 }

@@ -11,6 +11,7 @@ import org.returnflow.contracts.flight.PassengerBoarded;
 import org.returnflow.contracts.flight.SeatBooked;
 import org.returnflow.contracts.flight.SeatReleased;
 import org.returnflow.platform.audit.AuditLog;
+import org.returnflow.platform.security.Caller;
 import org.returnflow.platform.messaging.EventOutbox;
 import org.returnflow.platform.web.BadRequestException;
 import org.returnflow.platform.web.BusinessRuleException;
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,14 +39,16 @@ public class Flights {
 
     private final FlightRepository flights;
     private final ManifestEntryRepository entries;
+    private final FlightMonitorRepository monitors;
     private final EventOutbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Flights(FlightRepository flights, ManifestEntryRepository entries, EventOutbox outbox, AuditLog audit,
-                   Clock clock) {
+    public Flights(FlightRepository flights, ManifestEntryRepository entries, FlightMonitorRepository monitors,
+                   EventOutbox outbox, AuditLog audit, Clock clock) {
         this.flights = flights;
         this.entries = entries;
+        this.monitors = monitors;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -60,6 +64,14 @@ public class Flights {
 
     /** A case moved: the entry struck on the flight it left, and the one it holds now. */
     public record Move(ManifestEntry from, ManifestEntry to) {
+    }
+
+    /**
+     * A transit authorisation as recorded at a stopover, whether it was recorded by this call, and
+     * the cases it struck from the manifest.
+     */
+    public record TransitRecord(Flight flight, String airport, Stopover.TransitAuthorisation authorisation,
+                                boolean changed, List<UUID> struck) {
     }
 
     /** Schedules a flight and publishes {@code FlightScheduled}, so cases waiting for a seat try again. */
@@ -113,6 +125,16 @@ public class Flights {
     public Flight depart(UUID id) {
         Flight flight = lock(id);
         Instant now = clock.instant();
+        if (flight.getStatus().mayMoveTo(FlightStatus.DEPARTED)) {
+            // A charter with an independent monitor leaves only with the monitor on board.
+            List<FlightMonitor> missing = monitors.findActiveOnFlight(id).stream().filter(m -> !m.hasBoarded()).toList();
+            if (!missing.isEmpty()) {
+                String monitorId = missing.get(0).getMonitorId();
+                throw new ConflictException("Flight " + flight.getFlightNumber() + " cannot depart: its monitor "
+                        + monitorId + " is not recorded as boarded (POST /api/flights/" + id + "/monitors/" + monitorId
+                        + "/board)", "monitorId");
+            }
+        }
         flight.depart(now);
         List<UUID> onBoard = new ArrayList<>();
         int struck = 0;
@@ -251,6 +273,10 @@ public class Flights {
         ManifestEntry from = activeEntry(source, caseId);
         Instant now = clock.instant();
         requireMayTake(source, target, now);
+        target.stopoverRefusing(from.getNationality()).ifPresent(airport -> {
+            throw new ConflictException("Flight " + target.getFlightNumber() + " stops at " + airport
+                    + ", whose transit authorisation refuses the nationality of case " + caseId, "toFlightId");
+        });
         from.moveTo(target.getId(), reason, now);
         source.seatsFreed(1);
         target.seatTaken(from.getMaxPerFlight());
@@ -261,7 +287,7 @@ public class Flights {
             throw new IllegalStateException("Flight " + target.getId() + " counts a free seat but has none");
         }
         ManifestEntry to = entries.saveAndFlush(new ManifestEntry(target.getId(), caseId, seatNumber,
-                target.seatLabel(seatNumber), now, from.getMaxPerFlight()));
+                target.seatLabel(seatNumber), now, from.getMaxPerFlight(), from.getNationality()));
         outbox.publish(new SeatReleased(caseId, id, from.getSeat(), ManifestEntry.MOVED, now, null, target.getId()));
         SeatBooked booked = SeatAllocation.seatBooked(to, target, null);
         outbox.publish(booked);
@@ -269,6 +295,43 @@ public class Flights {
                 + id + ") seat " + from.getSeat() + " -> flight " + target.getFlightNumber() + " (" + target.getId()
                 + ") seat " + to.getSeat() + ", " + reason);
         return new Move(from, to);
+    }
+
+    /**
+     * Records the transit state's authorisation for the flight's stopover at the airport, before
+     * departure. Each active entry of a nationality it refuses is struck {@code TRANSIT_REFUSED}, its
+     * seat freed, and the case learns it from a {@code SeatReleased} no command asked for (the
+     * workflow rebooks); no booking seats that nationality on this flight again. Recorded once: the
+     * same again changes nothing, anything else is a 409.
+     *
+     * @param grantedBy the transit state's authority (a code or an office), never a person's name
+     */
+    @Transactional
+    public TransitRecord authoriseTransit(UUID id, String airport, String reference, String grantedBy,
+                                          Collection<String> refusedNationalities) {
+        Flight flight = lock(id);
+        Instant now = clock.instant();
+        Stopover.TransitAuthorisation requested = new Stopover.TransitAuthorisation(reference, grantedBy,
+                List.copyOf(refusedNationalities), now, Caller.find().map(Caller::principal).orElse("system"));
+        if (!flight.authoriseTransit(airport, requested)) {
+            Stopover.TransitAuthorisation recorded = flight.getStopovers().stream()
+                    .filter(s -> s.airport().equals(airport)).findFirst().orElseThrow().transitAuthorisation();
+            return new TransitRecord(flight, airport, recorded, false, List.of());
+        }
+        List<UUID> struck = new ArrayList<>();
+        for (ManifestEntry entry : entries.findActiveOnFlight(id)) {
+            if (entry.getNationality() != null && requested.refusedNationalities().contains(entry.getNationality())) {
+                entry.strike(ManifestEntry.TRANSIT_REFUSED, now);
+                outbox.publish(new SeatReleased(entry.getCaseId(), id, entry.getSeat(), ManifestEntry.TRANSIT_REFUSED,
+                        now, null));
+                struck.add(entry.getCaseId());
+            }
+        }
+        flight.seatsFreed(struck.size());
+        audit.recordChange("TRANSIT_AUTHORISED", "FLIGHT", id, "stopover " + airport + " reference " + reference
+                + " granted by " + grantedBy + ", refused " + requested.refusedNationalities() + ", " + struck.size()
+                + " struck as " + ManifestEntry.TRANSIT_REFUSED);
+        return new TransitRecord(flight, airport, requested, true, struck);
     }
 
     /** The person of the case boarded; only on a locked manifest, only for an active entry. */

@@ -26,6 +26,8 @@ public class ManifestEntry {
     public static final String OFFLOADED = "OFFLOADED";
     /** Reason for an entry an agency moved to another flight; the entry names that flight. */
     public static final String MOVED = "MOVED";
+    /** Reason for an entry whose nationality a stopover's transit authorisation refuses. */
+    public static final String TRANSIT_REFUSED = "TRANSIT_REFUSED";
 
     @Id
     private UUID id;
@@ -69,17 +71,23 @@ public class ManifestEntry {
     @Column(name = "max_per_flight")
     private Integer maxPerFlight;
 
+    @Column(name = "nationality")
+    private String nationality;
+
     protected ManifestEntry() {
     }
 
     /**
      * @param maxPerFlight the destination rules' limit per flight the case is booked under, or null;
      *                     a later move keeps to it
+     * @param nationality  the person's nationality (ISO alpha-3) from BookSeat, or null when not known;
+     *                     transit refusals apply to it
      */
     public ManifestEntry(UUID flightId, UUID caseId, int seatNumber, String seat, Instant bookedAt,
-                         Integer maxPerFlight) {
+                         Integer maxPerFlight, String nationality) {
         this.id = UUID.randomUUID();
         this.maxPerFlight = maxPerFlight;
+        this.nationality = nationality;
         this.flightId = Objects.requireNonNull(flightId, "flightId");
         this.caseId = Objects.requireNonNull(caseId, "caseId");
         this.seatNumber = seatNumber;
@@ -156,4 +164,5 @@ public class ManifestEntry {
     public String getAgencyReason() { return agencyReason; }
     public UUID getMovedToFlightId() { return movedToFlightId; }
     public Integer getMaxPerFlight() { return maxPerFlight; }
+    public String getNationality() { return nationality; }
 }

@@ -41,6 +41,10 @@ public interface ManifestEntryRepository extends JpaRepository<ManifestEntry, UU
             + "and e.seat_number = s)", nativeQuery = true)
     Integer lowestFreeSeat(@Param("flightId") UUID flightId, @Param("seats") int seats);
 
+    /** Whether the case ever held a seat on the flight, struck since or not. */
+    @Query("select count(e) > 0 from ManifestEntry e where e.flightId = :flightId and e.caseId = :caseId")
+    boolean everOnFlight(@Param("flightId") UUID flightId, @Param("caseId") UUID caseId);
+
     @Query(value = "select count(*) from manifest_entry where flight_id = :flightId and struck_at is null",
             nativeQuery = true)
     long countActive(@Param("flightId") UUID flightId);

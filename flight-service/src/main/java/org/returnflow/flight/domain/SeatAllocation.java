@@ -55,7 +55,8 @@ public class SeatAllocation {
 
     /**
      * Books the earliest SCHEDULED flight to the country, departing at or after notBefore, that
-     * still has a seat within its capacity and the command's maxPerFlight. A case that already
+     * still has a seat within its capacity and the command's maxPerFlight, and none of whose
+     * stopovers refuses the command's nationality in transit. A case that already
      * holds a seat gets the same seat again, and no second one.
      *
      * @param actor     who asked, for the audit trail (the CloudEvents source of the command)
@@ -73,8 +74,11 @@ public class SeatAllocation {
             return new Booked(event, true);
         }
         int cap = command.maxPerFlight() == null ? Integer.MAX_VALUE : command.maxPerFlight();
-        for (var flightId : flights.findBookable(command.destinationCountry(), command.notBefore(), cap)) {
-            if (flights.claimSeat(flightId, cap) == 1) {
+        // '' matches no refused nationality: a booking that does not name one is not held back.
+        String nationality = command.nationality() == null ? "" : command.nationality();
+        for (var flightId : flights.findBookable(command.destinationCountry(), command.notBefore(), cap,
+                nationality)) {
+            if (flights.claimSeat(flightId, cap, nationality) == 1) {
                 Flight flight = flights.findById(flightId).orElseThrow();
                 Integer seatNumber = entries.lowestFreeSeat(flightId, flight.getSeatsForReturnees());
                 if (seatNumber == null) {
@@ -82,7 +86,7 @@ public class SeatAllocation {
                     throw new IllegalStateException("Flight " + flightId + " counts a free seat but has none");
                 }
                 ManifestEntry entry = entries.saveAndFlush(new ManifestEntry(flightId, command.caseId(), seatNumber,
-                        flight.seatLabel(seatNumber), clock.instant(), command.maxPerFlight()));
+                        flight.seatLabel(seatNumber), clock.instant(), command.maxPerFlight(), command.nationality()));
                 SeatBooked event = seatBooked(entry, flight, requestId);
                 outbox.publish(event);
                 audit.recordSystem(actor, "SEAT_BOOKED", "MANIFEST_ENTRY", command.caseId(),

@@ -8,6 +8,7 @@ import org.returnflow.flight.domain.FlightStatus;
 import org.returnflow.flight.domain.Flights;
 import org.returnflow.flight.domain.IllegalFlightTransition;
 import org.returnflow.flight.domain.Stopover;
+import org.returnflow.flight.domain.Monitors;
 import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.testkit.TestClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,8 @@ class FlightControllerTest {
     MockMvc mvc;
     @MockitoBean
     Flights flights;
+    @MockitoBean
+    Monitors monitors;
     @MockitoBean
     AuditLog audit;
 

@@ -149,6 +149,7 @@ class FlightStateMachineTest {
 
     static Flight flightIn(FlightStatus status) {
         Flight flight = new Flight(UUID.randomUUID(), FlightPlanTest.referencePlan(), NOW.minusSeconds(3600));
+        flight.getStopovers().forEach(s -> flight.authoriseTransit(s.airport(), TransitAuthorisationTest.granted()));
         switch (status) {
             case SCHEDULED -> { }
             case MANIFEST_LOCKED -> flight.lockManifest(NOW);

@@ -47,6 +47,9 @@ public class OpenApiProperties {
             Map.entry("consent:decide", "Record a consent decision or its withdrawal"),
             Map.entry("flights:read", "Read flights and manifests"),
             Map.entry("flights:manage", "Schedule flights, change them and their manifests"),
+            Map.entry("flights:monitor", "An independent monitor: read the manifests of the flights it is assigned to "
+                    + "and file monitoring reports on them"),
+            Map.entry("monitor:identify", "Lets a monitor see what identifies the people it monitors (nationality, names)"),
             Map.entry("notifications:read", "Read notices and consulates"),
             Map.entry("consulates:manage", "Register the consulate of a country"),
             Map.entry("cases:read", "Read removal cases, their history and removal operations"),

@@ -133,7 +133,8 @@ class ClientCredentialsTokenTest {
     void issuesTheClientsAndScopesTheTestKitActsAs() throws Exception {
         for (TestClient client : List.of(TestClient.DETENTION_AGENCY, TestClient.CONSENT_OFFICERS,
                 TestClient.FLIGHT_OPERATIONS, TestClient.NOTIFICATION_SENDER, TestClient.REMOVAL_OPERATIONS,
-                TestClient.PARTNER_MONITOR, TestClient.OPERATORS, TestClient.AUDIT_VERIFIER, TestClient.DEV)) {
+                TestClient.PARTNER_MONITOR, TestClient.RETURN_MONITOR, TestClient.OPERATORS, TestClient.AUDIT_VERIFIER,
+                TestClient.DEV)) {
             JWTClaimsSet claims = server.verify(server.accessToken(client.id()));
             assertThat(claims.getSubject()).isEqualTo(client.id());
             assertThat(claims.getAudience()).as(client.id()).containsExactlyElementsOf(client.audience());

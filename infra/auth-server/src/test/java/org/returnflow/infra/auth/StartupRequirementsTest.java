@@ -23,7 +23,7 @@ class StartupRequirementsTest {
 
     static final List<String> CLIENTS = List.of("audit-verifier", "consent-officers", "detention-agency",
             "detention-la-jena", "flight-operations", "notification-sender", "partner-monitor", "removal-operations",
-            "returnflow-operators");
+            "return-monitor", "returnflow-operators");
 
     @TempDir
     Path dir;

@@ -88,15 +88,18 @@ class TokenEndpointCorsTest {
 
     @Test
     void withoutTheLocalProfileNoOriginIsAllowed() throws Exception {
-        try (RunningAuthServer production = RunningAuthServer.start(new String[0], Map.of(
-                "returnflow.auth.signing-key.path", keys.resolve("auth/signing-key.pem").toString(),
-                "returnflow.auth.clients.detention-agency.secret", "s1",
-                "returnflow.auth.clients.detention-la-jena.secret", "s2",
-                "returnflow.auth.clients.consent-officers.secret", "s3",
-                "returnflow.auth.clients.flight-operations.secret", "s4",
-                "returnflow.auth.clients.notification-sender.secret", "s5",
-                "returnflow.auth.clients.removal-operations.secret", "s6",
-                "returnflow.auth.clients.partner-monitor.secret", "s7"))) {
+        try (RunningAuthServer production = RunningAuthServer.start(new String[0], Map.ofEntries(
+                Map.entry("returnflow.auth.signing-key.path", keys.resolve("auth/signing-key.pem").toString()),
+                Map.entry("returnflow.auth.clients.detention-agency.secret", "s1"),
+                Map.entry("returnflow.auth.clients.detention-la-jena.secret", "s2"),
+                Map.entry("returnflow.auth.clients.consent-officers.secret", "s3"),
+                Map.entry("returnflow.auth.clients.flight-operations.secret", "s4"),
+                Map.entry("returnflow.auth.clients.notification-sender.secret", "s5"),
+                Map.entry("returnflow.auth.clients.removal-operations.secret", "s6"),
+                Map.entry("returnflow.auth.clients.partner-monitor.secret", "s7"),
+                Map.entry("returnflow.auth.clients.returnflow-operators.secret", "s8"),
+                Map.entry("returnflow.auth.clients.audit-verifier.secret", "s9"),
+                Map.entry("returnflow.auth.clients.return-monitor.secret", "s10")))) {
             HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(production.uri("/oauth2/token"))
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                     .header("Origin", SWAGGER_UI)
