@@ -66,7 +66,7 @@ public record TestClient(String id, Set<String> scopes, List<String> facilities,
      * may also see what identifies a person.
      */
     public static final TestClient RETURN_MONITOR =
-            new TestClient("return-monitor", Set.of("flights:monitor"), null, true);
+            new TestClient("return-monitor", Set.of("flights:monitor", "cases:monitor"), null, true);
     /** The operations desk: parked correlations and dead letters (workflow {@code /api/ops}). */
     public static final TestClient OPERATORS =
             new TestClient("returnflow-operators", Set.of("ops:manage", "cases:read"), null, false);

@@ -118,17 +118,21 @@ class MonitoringIT {
 
     @Test
     void aMonitorReadsTheCasesOnItsFlightOnlyWhileAssigned() {
-        TestClient monitor = new TestClient("return-monitor", java.util.Set.of("cases:monitor"), List.of(), true);
+        TestClient monitor = TestClient.RETURN_MONITOR;
         TestClient otherMonitor = new TestClient("other-monitor", java.util.Set.of("cases:monitor"), List.of(), true);
         UUID caseId = UUID.fromString((String) post("/api/removal-cases", Map.of("detaineeId", UUID.randomUUID(),
                 "destinationCountry", "IRN")).getBody().get("caseId"));
         await().atMost(WAIT).until(() -> "REMOVED".equals(getCase(caseId).get("state")));
-        String path = "/api/monitoring/flights/" + services.flightId + "/cases";
+        // a monitor is a partner: its reads state their purpose, which the audit keeps
+        String path = "/api/monitoring/flights/" + services.flightId + "/cases?purpose=return-monitoring";
         assertThat(asMonitor(monitor, path).getStatusCode()).as("not assigned yet").isEqualTo(HttpStatus.NOT_FOUND);
 
         Instant assignedAt = Instant.now();
         flight.send(new MonitorAssigned(services.flightId, monitor.id(), assignedAt));
-        await().atMost(WAIT).until(() -> asMonitor(monitor, path).getStatusCode() == HttpStatus.OK);
+        await().atMost(WAIT).untilAsserted(() -> {
+            ResponseEntity<Map> seen = asMonitor(monitor, path);
+            assertThat(seen.getStatusCode()).as("%s", seen.getBody()).isEqualTo(HttpStatus.OK);
+        });
         Map<String, Object> view = asMonitor(monitor, path).getBody();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> cases = (List<Map<String, Object>>) view.get("cases");
@@ -141,10 +145,10 @@ class MonitoringIT {
 
         // another monitor, another flight, a token without the monitor scope: nothing
         assertThat(asMonitor(otherMonitor, path).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(asMonitor(monitor, "/api/monitoring/flights/" + UUID.randomUUID() + "/cases").getStatusCode())
+        assertThat(asMonitor(monitor, "/api/monitoring/flights/" + UUID.randomUUID() + "/cases?purpose=return-monitoring").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(asMonitor(AGENCY, path).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(asMonitor(monitor, "/api/removal-cases/" + caseId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(asMonitor(monitor, "/api/removal-cases/" + caseId + "?purpose=return-monitoring").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         // unassigned: nothing more; an assignment older than that, arriving late, changes nothing
         flight.send(new MonitorUnassigned(services.flightId, monitor.id(), assignedAt.plusSeconds(60)));

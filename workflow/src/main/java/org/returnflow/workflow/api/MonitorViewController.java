@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.returnflow.contracts.workflow.CaseState;
 import org.returnflow.platform.audit.AuditLog;
-import org.returnflow.platform.security.Caller;
+import org.returnflow.platform.security.MonitorCaller;
 import org.returnflow.platform.web.NotFoundException;
 import org.returnflow.workflow.domain.report.CaseFile;
 import org.returnflow.workflow.domain.report.CaseFiles;
@@ -64,8 +64,9 @@ class MonitorViewController {
     // one snapshot for the cases and their checks; not read-only, since the read is audited in it
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public FlightCases cases(@PathVariable UUID flightId) {
-        Caller caller = Caller.current();
-        if (!assignments.assigned(flightId, caller.principal())) {
+        String monitorId = MonitorCaller.find(MONITOR_SCOPE).map(MonitorCaller::monitorId)
+                .orElseThrow(() -> new NotFoundException("Flight", flightId));
+        if (!assignments.assigned(flightId, monitorId)) {
             throw new NotFoundException("Flight", flightId);
         }
         List<CaseFile> files = caseFiles.ofFlight(flightId);

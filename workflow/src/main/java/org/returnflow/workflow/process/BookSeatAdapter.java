@@ -32,6 +32,8 @@ public class BookSeatAdapter implements JavaDelegate {
         UUID caseId = CaseVariables.caseOf(execution);
         Requirements requirements = records.requirements(caseId);
         commands.send(new BookSeat(caseId, CaseVariables.required(execution, Var.DESTINATION_COUNTRY),
-                CaseVariables.now().plus(Duration.ofHours(requirements.noticeHours())), requirements.maxPerFlight()));
+                CaseVariables.now().plus(Duration.ofHours(requirements.noticeHours())), requirements.maxPerFlight(),
+                // a stopover state's transit refusal applies by nationality (flight strikes TRANSIT_REFUSED)
+                (String) execution.getVariable(Var.NATIONALITY)));
     }
 }
