@@ -155,11 +155,11 @@ public final class Summary {
         out.println("Re-verifications before departure (T-72 h, T-2 h, on a record change) and remedies ordered by a court");
         reports.forEach((op, report) -> {
             JsonNode v = report.path("reverifications");
-            JsonNode r = report.path("remedies");
+            JsonNode remedies = report.path("remedies");
             out.printf("  %-12s %d re-verified, %d answered, %d cases caught%s; remedies %d (%d open, %d returned)%n", op,
                     v.path("requested").asInt(), v.path("answered").asInt(), v.path("casesCaught").asInt(),
                     v.path("caughtByCode").isEmpty() ? "" : " (" + counts(v.path("caughtByCode"), false) + ")",
-                    r.path("ordered").asInt(), r.path("open").asInt(), r.path("returned").asInt());
+                    remedies.path("ordered").asInt(), remedies.path("open").asInt(), remedies.path("returned").asInt());
         });
 
         out.println();
