@@ -75,10 +75,30 @@ public class ResourceServerAutoConfiguration {
     public static final String API_CONTENT_SECURITY_POLICY =
             "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-    /** Swagger UI: its own scripts and styles (inline styles too), images as data URIs, no framing. */
-    public static final String DOCS_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-            + "style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
-            + "form-action 'self'";
+    /**
+     * Swagger UI: its own scripts and styles (inline styles too), images as data URIs, no framing, and
+     * calls to this service and to the authorisation server whose token endpoint Authorize uses.
+     *
+     * @param tokenIssuer the authorisation server's address (its origin is allowed for {@code connect-src})
+     */
+    public static String docsContentSecurityPolicy(String tokenIssuer) {
+        return "default-src 'self'; connect-src 'self'" + origin(tokenIssuer) + "; img-src 'self' data:; "
+                + "style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
+                + "form-action 'self'";
+    }
+
+    /** " scheme://host[:port]" of an absolute http(s) address, or "" when it is none. */
+    private static String origin(String address) {
+        try {
+            java.net.URI uri = java.net.URI.create(address == null ? "" : address.trim());
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return "";
+            }
+            return " " + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException notAnAddress) {
+            return "";
+        }
+    }
 
     @Bean
     @Order(10)
@@ -112,7 +132,8 @@ public class ResourceServerAutoConfiguration {
     SecurityFilterChain returnflowDocsChain(HttpSecurity http, SecurityProperties properties) throws Exception {
         http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll());
-        securityHeaders(http, DOCS_CONTENT_SECURITY_POLICY, ReferrerPolicy.SAME_ORIGIN, properties.isHsts());
+        securityHeaders(http, docsContentSecurityPolicy(properties.getIssuer()), ReferrerPolicy.SAME_ORIGIN,
+                properties.isHsts());
         return resourceServer(http).build();
     }
 

@@ -113,7 +113,14 @@ class SwaggerUiIT {
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(
                 "/swagger-ui/index.html"));
-        assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+        HttpResponse<String> index = get("/swagger-ui/index.html");
+        assertThat(index.statusCode()).isEqualTo(200);
+        // The page may load its own scripts and styles and ask the authorisation server for a token;
+        // the API's answers keep the policy that loads nothing.
+        assertThat(index.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'", "connect-src 'self' http://localhost:9000", "frame-ancestors 'none'"));
+        assertThat(get("/v3/api-docs/no-such-service").headers().firstValue("Content-Security-Policy"))
+                .hasValue("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     }
 
     @Test
