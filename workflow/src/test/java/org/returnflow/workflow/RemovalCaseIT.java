@@ -145,7 +145,55 @@ class RemovalCaseIT {
         assertThat(inReview).containsEntry("totalElements", 2);
     }
 
+    /**
+     * A partner reads a case's state, flight and dates, and nothing else: exactly these fields, on the
+     * case and in the list, whatever the case holds (blockers with their records, a history with the
+     * services' details). A removed case has them all; a case in legal review has no flight and no end.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPartnerReadsStateFlightAndDatesAndNothingElse() {
+        UUID removedPerson = UUID.randomUUID();
+        UUID heldPerson = UUID.randomUUID();
+        services.holdOn(heldPerson);
+        String removed = (String) post("/api/removal-cases",
+                Map.of("detaineeId", removedPerson, "destinationCountry", "IRN")).getBody().get("caseId");
+        String held = (String) post("/api/removal-cases",
+                Map.of("detaineeId", heldPerson, "destinationCountry", "IRN")).getBody().get("caseId");
+        await().atMost(CASE_RUN).until(() -> "REMOVED".equals(getCase(removed).get("state"))
+                && "LEGAL_REVIEW".equals(getCase(held).get("state")));
+        assertThat(getCase(held).get("blockers")).asList().isNotEmpty();
+        assertThat(kinds(getCase(held))).isNotEmpty();
+
+        Map<String, Object> partnerRemoved = asPartner("/api/removal-cases/" + removed + "?purpose=monitoring");
+        assertThat(partnerRemoved.keySet())
+                .containsExactlyInAnyOrder("caseId", "state", "flightId", "createdAt", "updatedAt", "endedAt");
+        assertThat(partnerRemoved).containsEntry("state", "REMOVED")
+                .containsEntry("flightId", services.flightId.toString());
+        Map<String, Object> partnerHeld = asPartner("/api/removal-cases/" + held + "?purpose=monitoring");
+        assertThat(partnerHeld.keySet()).containsExactlyInAnyOrder("caseId", "state", "createdAt", "updatedAt");
+
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) asPartner(
+                "/api/removal-cases?state=LEGAL_REVIEW&size=100&purpose=monitoring").get("content");
+        assertThat(listed).isNotEmpty().allSatisfy(c -> assertThat(c.keySet()).isSubsetOf("caseId", "state",
+                "flightId", "createdAt", "updatedAt", "endedAt").contains("caseId", "state", "createdAt", "updatedAt"));
+        assertThat(listed).anySatisfy(c -> assertThat(c).containsEntry("caseId", held));
+
+        // filtering by blocker would tell a partner what blocks each case
+        ResponseEntity<Map> byBlocker = http.exchange("/api/removal-cases?blocker=VALID_RESIDENCE_PERMIT&purpose=monitoring",
+                HttpMethod.GET, new HttpEntity<>(TestClient.PARTNER_MONITOR.headers()), Map.class);
+        assertThat(byBlocker.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(byBlocker.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     // ----
+
+    private Map<String, Object> asPartner(String path) {
+        ResponseEntity<Map> response = http.exchange(path, HttpMethod.GET,
+                new HttpEntity<>(TestClient.PARTNER_MONITOR.headers()), Map.class);
+        assertThat(response.getStatusCode()).as("%s: %s", path, response.getBody()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
 
     private ResponseEntity<Map> post(String path, Object body) {
         HttpHeaders headers = AGENCY.headers();

@@ -118,7 +118,7 @@ class ReplyHandlers {
                 .map(caseId -> Reply.to(Msg.LEGAL_HOLD_PLACED, caseId)
                         .recording((records, requests, messageId) -> records.holdPlaced(caseId, messageId,
                                 "hold " + m.holdId() + " placed at " + m.placedAt()))
-                        .detail(m.kind() + " hold " + m.holdId() + " placed at " + m.placedAt()))
+                        .detail("hold " + m.holdId() + " placed at " + m.placedAt()))
                 .toList(), inbox);
     }
 
@@ -126,7 +126,7 @@ class ReplyHandlers {
     MessageHandler<LegalHoldLifted> legalHoldLiftedHandler(CaseInbox inbox, CaseRecords cases) {
         return new ReplyHandler<>(LegalHoldLifted.class, m -> caseOf(m.caseId(), m.detaineeId(), cases).stream()
                 .map(caseId -> Reply.to(Msg.LEGAL_HOLD_LIFTED, caseId)
-                        .detail(m.kind() + " hold " + m.holdId() + " lifted at " + m.liftedAt()))
+                        .detail("hold " + m.holdId() + " lifted at " + m.liftedAt()))
                 .toList(), inbox);
     }
 
