@@ -50,7 +50,8 @@ class DetentionPartnerViewIT {
             "version", "createdAt", "createdBy", "updatedAt", "updatedBy");
     static final Set<String> PARTNER_ACTIVE_HOLD = Set.of("id", "active", "placedAt", "placedBy");
     static final Set<String> PARTNER_LIFTED_HOLD = Set.of("id", "active", "placedAt", "placedBy", "liftedAt", "liftedBy");
-    static final Set<String> PARTNER_PROPERTY = Set.of("id", "kind", "status", "recordedAt", "recordedBy");
+    static final Set<String> PARTNER_PROPERTY = Set.of("id", "kind", "status", "recordedAt", "recordedBy", "updatedAt",
+            "updatedBy");
     static final Set<String> PARTNER_PERMIT = Set.of("id", "type", "validFrom", "validUntil", "recordedAt", "recordedBy");
     static final Set<String> PARTNER_ELIGIBILITY = Set.of("detaineeId", "destination", "on", "stage", "eligible",
             "blockers");
@@ -167,6 +168,36 @@ class DetentionPartnerViewIT {
                 + "/eligibility?destination=IRN&on=" + TODAY.plusDays(10), null, TestClient.DETENTION_AGENCY);
         assertThat(agencyEligibility.getBody().get("blockers").findValuesAsText("detail"))
                 .anySatisfy(d -> assertThat(d).contains("ASYLUM_CLAIM"));
+    }
+
+    /**
+     * Object level fails closed: a client of LA-JENA, and a token without the {@code facilities} claim,
+     * cannot see a person held at LA-PINE, by id (404) or in a list; the explicit "*" sees everyone.
+     */
+    @Test
+    void aClientOfAnotherFacilityOrWithoutTheClaimSeesNobodyAtLaPine() {
+        UUID pine = UUID.fromString(post("/api/detainees", DetentionHttp.registration("Omid", "Rostami",
+                LocalDate.parse("1991-04-05"), "IRN", "LA-PINE")).get("id").asText());
+        TestClient jena = TestClient.DETENTION_AGENCY.atFacilities("LA-JENA");
+        TestClient noClaim = TestClient.DETENTION_AGENCY.withoutFacilities();
+        for (TestClient outsider : List.of(jena, noClaim)) {
+            for (String path : List.of("/api/detainees/" + pine, "/api/detainees/" + pine + "/eligibility?destination=IRN&on="
+                    + TODAY.plusDays(10))) {
+                ResponseEntity<JsonNode> answer = call(HttpMethod.GET, path, null, outsider);
+                assertThat(answer.getStatusCode()).as("%s %s", outsider.facilities(), path).isEqualTo(HttpStatus.NOT_FOUND);
+                assertThat(answer.getBody().toString()).doesNotContain("Omid", "Rostami");
+            }
+            ResponseEntity<JsonNode> hold = call(HttpMethod.POST, "/api/detainees/" + pine + "/legal-holds",
+                    Map.of("kind", "APPEAL", "reference", "AP-9"), outsider);
+            assertThat(hold.getStatusCode()).as("write by %s", outsider.facilities()).isEqualTo(HttpStatus.NOT_FOUND);
+            JsonNode page = call(HttpMethod.GET, "/api/detainees?facilityCode=LA-PINE&size=100", null, outsider).getBody();
+            assertThat(page.get("content").findValuesAsText("id")).doesNotContain(pine.toString());
+        }
+        JsonNode all = call(HttpMethod.GET, "/api/detainees?facilityCode=LA-PINE&size=100", null,
+                TestClient.DETENTION_AGENCY).getBody();
+        assertThat(all.get("content").findValuesAsText("id")).contains(pine.toString());
+        assertThat(call(HttpMethod.GET, "/api/detainees", null, noClaim).getBody().get("totalElements").asLong())
+                .isZero();
     }
 
     private static List<String> names(JsonNode node) {

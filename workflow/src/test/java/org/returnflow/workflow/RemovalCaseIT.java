@@ -186,7 +186,50 @@ class RemovalCaseIT {
         assertThat(byBlocker.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    /**
+     * Object level fails closed: the person is held at LA-ASF (DetaineeDescribed); a client of LA-JENA
+     * and a token without the {@code facilities} claim get 404 for the case and do not find it in a
+     * list or an operation's report, whatever they filter by; a client of LA-ASF reads it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClientOfAnotherFacilityOrWithoutTheClaimCannotSeeTheCase() {
+        UUID person = UUID.randomUUID();
+        services.holdOn(person);
+        String caseId = (String) post("/api/removal-cases", Map.of("detaineeId", person, "destinationCountry", "IRN"))
+                .getBody().get("caseId");
+        await().atMost(CASE_RUN).until(() -> "LEGAL_REVIEW".equals(getCase(caseId).get("state")));
+        assertThat(getCase(caseId)).containsEntry("facilityCode", "LA-ASF");
+
+        for (TestClient outsider : List.of(AGENCY.atFacilities("LA-JENA"), AGENCY.withoutFacilities())) {
+            ResponseEntity<Map> read = http.exchange("/api/removal-cases/" + caseId, HttpMethod.GET,
+                    new HttpEntity<>(outsider.headers()), Map.class);
+            assertThat(read.getStatusCode()).as("%s", outsider.facilities()).isEqualTo(HttpStatus.NOT_FOUND);
+            for (String list : List.of("/api/removal-cases?size=100", "/api/removal-cases?facility=LA-ASF&size=100",
+                    "/api/removal-cases?state=LEGAL_REVIEW&size=100")) {
+                Map<String, Object> page = http.exchange(list, HttpMethod.GET, new HttpEntity<>(outsider.headers()),
+                        Map.class).getBody();
+                assertThat(((List<Map<String, Object>>) page.get("content")).stream().map(c -> c.get("caseId")))
+                        .as("%s %s", outsider.facilities(), list).doesNotContain(caseId);
+            }
+            ResponseEntity<Map> withdraw = http.exchange("/api/removal-cases/" + caseId + "/withdraw", HttpMethod.POST,
+                    new HttpEntity<>(Map.of("reason", "OUTSIDER"), jsonHeaders(outsider)), Map.class);
+            assertThat(withdraw.getStatusCode()).as("withdraw by %s", outsider.facilities())
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        ResponseEntity<Map> held = http.exchange("/api/removal-cases/" + caseId, HttpMethod.GET,
+                new HttpEntity<>(AGENCY.atFacilities("LA-ASF").headers()), Map.class);
+        assertThat(held.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(getCase(caseId)).containsEntry("state", "LEGAL_REVIEW");
+    }
+
     // ----
+
+    private static HttpHeaders jsonHeaders(TestClient client) {
+        HttpHeaders headers = client.headers();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
+    }
 
     private Map<String, Object> asPartner(String path) {
         ResponseEntity<Map> response = http.exchange(path, HttpMethod.GET,

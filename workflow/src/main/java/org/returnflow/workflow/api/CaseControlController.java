@@ -4,6 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.returnflow.platform.security.Caller;
+import org.returnflow.platform.web.ForbiddenException;
+import org.returnflow.platform.web.NotFoundException;
+import org.returnflow.workflow.domain.CaseRecords;
 import org.returnflow.workflow.domain.CaseControl;
 import org.returnflow.workflow.domain.CaseControl.Action;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +27,11 @@ import java.util.UUID;
 class CaseControlController {
 
     private final CaseControl control;
+    private final CaseRecords cases;
 
-    CaseControlController(CaseControl control) {
+    CaseControlController(CaseControl control, CaseRecords cases) {
         this.control = control;
+        this.cases = cases;
     }
 
     /** Why: an upper-case code, never free text about a person. */
@@ -57,11 +62,19 @@ class CaseControlController {
 
     @PostMapping("/api/removal-operations/{operationId}/cancel")
     OperationCancelled cancel(@PathVariable UUID operationId, @Valid @RequestBody ControlRequest request) {
+        if (Caller.current().facilities().isPresent()) {
+            // an operation spans facilities: only a client of every facility may cancel all its cases
+            throw new ForbiddenException("cancelling an operation needs a client of every facility (facilities: [\"*\"])",
+                    "operationId");
+        }
         return new OperationCancelled(operationId, control.cancelOperation(operationId, request.reason(),
                 Caller.current().principal()));
     }
 
     private ResponseEntity<ControlAccepted> apply(UUID caseId, Action action, ControlRequest request) {
+        // a case outside the caller's facilities is unknown to it, as on reads (fails closed)
+        cases.find(caseId).filter(c -> RemovalCaseController.withinReach(c.facilityCode()))
+                .orElseThrow(() -> new NotFoundException("Removal case", caseId));
         control.apply(caseId, action, request.reason(), Caller.current().principal());
         return ResponseEntity.accepted().body(new ControlAccepted(caseId, action.name()));
     }

@@ -96,7 +96,9 @@ class TokenEndpointCorsTest {
                 "returnflow.auth.clients.flight-operations.secret", "s4",
                 "returnflow.auth.clients.notification-sender.secret", "s5",
                 "returnflow.auth.clients.removal-operations.secret", "s6",
-                "returnflow.auth.clients.partner-monitor.secret", "s7"))) {
+                "returnflow.auth.clients.partner-monitor.secret", "s7",
+                "returnflow.auth.clients.returnflow-operators.secret", "s8",
+                "returnflow.auth.clients.audit-verifier.secret", "s9"))) {
             HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(production.uri("/oauth2/token"))
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                     .header("Origin", SWAGGER_UI)
