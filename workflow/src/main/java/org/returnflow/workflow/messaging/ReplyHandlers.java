@@ -79,9 +79,11 @@ class ReplyHandlers {
     // ---- detention ----
 
     @Bean
-    MessageHandler<DetaineeDescribed> detaineeDescribedHandler(CaseInbox inbox) {
+    MessageHandler<DetaineeDescribed> detaineeDescribedHandler(CaseInbox inbox, CaseRecords cases) {
         return one(DetaineeDescribed.class, inbox, m -> Reply.to(Msg.DETAINEE_DESCRIBED, m.caseId())
                 .answering(Command.DESCRIBE_DETAINEE, m.requestId())
+                // the case API's object level (facilities claim) reads the facility from removal_case
+                .recording((records, requests, messageId) -> cases.facilityDescribed(m.caseId(), m.facilityCode()))
                 .set(Var.NATIONALITY, m.nationality())
                 .set(Var.PREFERRED_LANGUAGE, m.preferredLanguage())
                 .set(Var.DETAINED_SINCE, m.detainedSince().toString())

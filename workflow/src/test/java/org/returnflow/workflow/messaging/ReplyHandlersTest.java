@@ -24,6 +24,8 @@ import org.returnflow.contracts.flight.SeatReleased;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.returnflow.contracts.detention.CustodyStatus;
+import org.returnflow.contracts.detention.DetaineeDescribed;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -83,6 +85,17 @@ class ReplyHandlersTest {
             reply.fact().record(records, requests, "ce-1");
             verifyNoInteractions(records);
         }
+    }
+
+    @Test
+    void aDescriptionRecordsTheFacilityTheCaseApiLimitsClientsBy() {
+        Reply reply = single(in -> handlers.detaineeDescribedHandler(in, cases), new DetaineeDescribed(CASE,
+                UUID.randomUUID(), "IRN", "fa", LocalDate.parse("2025-03-01"), "LA-PINE", CustodyStatus.IN_CUSTODY,
+                false, REQUEST));
+
+        assertThat(reply.variables()).containsEntry("facilityCode", "LA-PINE");
+        reply.fact().record(records, requests, "ce-1");
+        verify(cases).facilityDescribed(CASE, "LA-PINE");
     }
 
     @Test
