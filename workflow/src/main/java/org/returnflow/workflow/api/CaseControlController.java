@@ -1,5 +1,7 @@
 package org.returnflow.workflow.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -46,21 +48,28 @@ class CaseControlController {
     }
 
     @PostMapping("/api/removal-cases/{caseId}/withdraw")
+    @Operation(summary = "Withdraw a case from its operation, with a reason code; 404 outside the caller's facilities")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's process carries it out")
     ResponseEntity<ControlAccepted> withdraw(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.WITHDRAW, request);
     }
 
     @PostMapping("/api/removal-cases/{caseId}/suspend")
+    @Operation(summary = "Suspend a case, with a reason code; 404 outside the caller's facilities")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's process carries it out")
     ResponseEntity<ControlAccepted> suspend(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.SUSPEND, request);
     }
 
     @PostMapping("/api/removal-cases/{caseId}/resume")
+    @Operation(summary = "Resume a suspended case, with a reason code; 404 outside the caller's facilities")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's process carries it out")
     ResponseEntity<ControlAccepted> resume(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.RESUME, request);
     }
 
     @PostMapping("/api/removal-operations/{operationId}/cancel")
+    @Operation(summary = "Cancel every open case of an operation, with a reason code; needs a client of every facility")
     OperationCancelled cancel(@PathVariable UUID operationId, @Valid @RequestBody ControlRequest request) {
         if (Caller.current().facilities().isPresent()) {
             // an operation spans facilities: only a client of every facility may cancel all its cases
