@@ -125,10 +125,16 @@ class ContractSchemaTest {
 
     @Test
     void legalHoldWithoutCaseValidates() {
-        LegalHoldPlaced hold = new LegalHoldPlaced(null, Samples.DETAINEE, Samples.HOLD, LegalHoldKind.ASYLUM_CLAIM,
-                Samples.NOW);
+        LegalHoldPlaced hold = new LegalHoldPlaced(null, Samples.DETAINEE, Samples.HOLD, Samples.NOW);
 
         assertThat(ContractSchemas.validate(MessageCatalog.of(hold), ContractJson.mapper().valueToTree(hold))).isEmpty();
+        ObjectNode withKind = ContractJson.mapper().valueToTree(hold);
+        withKind.put("kind", "ASYLUM_CLAIM");
+        assertThat(ContractSchemas.validate(MessageCatalog.of(hold), withKind)).as("a hold kind on the public topic").isNotEmpty();
+        ObjectNode withDetail = sampleJson(MessageCatalog.byClass(EligibilityAssessed.class));
+        ((ObjectNode) withDetail.withArray("blockers").get(0)).put("detail", "APPEAL hold placed 2026-11-02");
+        assertThat(ContractSchemas.validate(MessageCatalog.byClass(EligibilityAssessed.class), withDetail))
+                .as("a blocker detail on the public topic").isNotEmpty();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.returnflow.contracts.detention.LegalHoldKind;
 import org.returnflow.contracts.detention.LegalHoldPlaced;
 import org.returnflow.contracts.flight.FlightCancelled;
 import org.returnflow.contracts.flight.ManifestLocked;
@@ -42,8 +41,7 @@ class MessagesTest {
     @Test
     void aLegalHoldWithoutCaseIsKeyedByDetaineeId() {
         LegalHoldPlaced withCase = Samples.of(LegalHoldPlaced.class);
-        LegalHoldPlaced withoutCase = new LegalHoldPlaced(null, Samples.DETAINEE, Samples.HOLD,
-                LegalHoldKind.STAY_OF_REMOVAL, Samples.NOW);
+        LegalHoldPlaced withoutCase = new LegalHoldPlaced(null, Samples.DETAINEE, Samples.HOLD, Samples.NOW);
 
         assertThat(Messages.partitionKey(withCase)).isEqualTo(Samples.CASE.toString());
         assertThat(Messages.partitionKey(withoutCase)).isEqualTo(Samples.DETAINEE.toString());

@@ -25,7 +25,6 @@ import org.returnflow.contracts.detention.DetaineeRemoved;
 import org.returnflow.contracts.detention.DetaineeUnknown;
 import org.returnflow.contracts.detention.EligibilityAssessed;
 import org.returnflow.contracts.detention.EligibilityStage;
-import org.returnflow.contracts.detention.LegalHoldKind;
 import org.returnflow.contracts.detention.LegalHoldLifted;
 import org.returnflow.contracts.detention.LegalHoldPlaced;
 import org.returnflow.contracts.detention.RecordRemoval;
@@ -69,6 +68,7 @@ final class Samples {
     static final UUID FLIGHT = UUID.fromString("5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928104");
     static final UUID OTHER_CASE = UUID.fromString("7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c05");
     static final UUID HOLD = UUID.fromString("2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d06");
+    static final UUID PERMIT = UUID.fromString("2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d07");
     static final UUID CONSENT = UUID.fromString("3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e07");
     static final UUID NOTIFICATION = UUID.fromString("4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f08");
     /** The CloudEvents id of the command a sample reply answers. */
@@ -115,11 +115,11 @@ final class Samples {
         put(m, new DetaineeUnknown(CASE, DETAINEE, REQUEST));
         put(m, new EligibilityAssessed(CASE, DETAINEE, IRN, DEPARTURE_DAY, EligibilityStage.INITIAL, false,
                 List.of(
-                        new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, "APPEAL placed 2026-11-02 is active."),
-                        new Blocker(BlockerCode.VALID_RESIDENCE_PERMIT,
-                                "Residence permit valid until 2027-03-31, after 2026-12-05.")), REQUEST));
-        put(m, new LegalHoldPlaced(CASE, DETAINEE, HOLD, LegalHoldKind.APPEAL, NOW));
-        put(m, new LegalHoldLifted(CASE, DETAINEE, HOLD, LegalHoldKind.APPEAL, NOW.plusSeconds(86_400)));
+                        new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, HOLD),
+                        new Blocker(BlockerCode.VALID_RESIDENCE_PERMIT, PERMIT),
+                        Blocker.of(BlockerCode.NOT_FIT_TO_FLY)), REQUEST));
+        put(m, new LegalHoldPlaced(CASE, DETAINEE, HOLD, NOW));
+        put(m, new LegalHoldLifted(CASE, DETAINEE, HOLD, NOW.plusSeconds(86_400)));
         put(m, new DetaineeRemoved(CASE, DETAINEE, FLIGHT, DEPARTURE.plusSeconds(20 * 3600), REQUEST));
         put(m, new DetaineeReleasedFromOperation(CASE, DETAINEE, "LEGAL_REVIEW_WITHDRAWN", NOW, REQUEST));
         put(m, new DetaineeRecordChanged(CASE, DETAINEE, DetaineeRecordChange.CUSTODY_RELEASED, true,
@@ -158,7 +158,7 @@ final class Samples {
                         "departureAirport", "AEX", "arrivalAirport", "IKA")));
         put(m, new RegisterContact(DETAINEE, RecipientType.COUNSEL, "counsel.lajena@example.org", "de"));
         put(m, new NotificationDelivered(CASE, NOTIFICATION, RecipientType.DETAINEE, TemplateKey.CASE_BOOKED,
-                "fa", false, "<20261120143000.4d5e6f7a@returnflow.local>", NOW, FLIGHT, REQUEST, TranslationStatus.DRAFT));
+                "fa", false, "<" + NOTIFICATION + "@returnflow.local>", NOW, FLIGHT, REQUEST, TranslationStatus.DRAFT));
         put(m, new NotificationFailed(CASE, NOTIFICATION, RecipientType.CONSULATE, TemplateKey.CASE_BOOKED,
                 "NO_CONSULATE_ADDRESS", NOW, FLIGHT, REQUEST));
 

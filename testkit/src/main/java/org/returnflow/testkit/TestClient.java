@@ -39,7 +39,8 @@ import java.util.UUID;
  *
  * @param id         the client id, which becomes the token's subject and the audited principal
  * @param scopes     granted scopes
- * @param facilities facilities a facility-scoped client may reach, or null for no limit
+ * @param facilities facilities a facility-scoped client may reach ({@code ["*"]}, {@link #ALL}, for the
+ *                   agency-wide clients), or null for a token without the claim, which reaches nothing
  * @param partner    whether reads by this client are partner reads (no names, purpose required)
  */
 public record TestClient(String id, Set<String> scopes, List<String> facilities, boolean partner) {
@@ -48,33 +49,36 @@ public record TestClient(String id, Set<String> scopes, List<String> facilities,
     public static final String ISSUER = "https://testkit.returnflow.test";
     public static final String PUBLIC_KEY_RESOURCE = "classpath:returnflow-testkit/jwt-public.pem";
 
+    /** The {@code facilities} claim of an agency-wide client (platform Caller.ALL_FACILITIES). */
+    public static final List<String> ALL = List.of("*");
+
     public static final TestClient DETENTION_AGENCY =
-            new TestClient("detention-agency", Set.of("detention:read", "detention:write"), null, false);
+            new TestClient("detention-agency", Set.of("detention:read", "detention:write"), ALL, false);
     public static final TestClient CONSENT_OFFICERS =
-            new TestClient("consent-officers", Set.of("consent:read", "consent:decide"), null, false);
+            new TestClient("consent-officers", Set.of("consent:read", "consent:decide"), ALL, false);
     public static final TestClient FLIGHT_OPERATIONS =
-            new TestClient("flight-operations", Set.of("flights:read", "flights:manage"), null, false);
+            new TestClient("flight-operations", Set.of("flights:read", "flights:manage"), ALL, false);
     public static final TestClient NOTIFICATION_SENDER =
-            new TestClient("notification-sender", Set.of("notifications:read", "consulates:manage"), null, false);
+            new TestClient("notification-sender", Set.of("notifications:read", "consulates:manage"), ALL, false);
     public static final TestClient REMOVAL_OPERATIONS =
-            new TestClient("removal-operations", Set.of("cases:read", "cases:write"), null, false);
+            new TestClient("removal-operations", Set.of("cases:read", "cases:write"), ALL, false);
     public static final TestClient PARTNER_MONITOR = new TestClient("partner-monitor",
-            Set.of("detention:read", "consent:read", "flights:read", "notifications:read", "cases:read"), null, true);
+            Set.of("detention:read", "consent:read", "flights:read", "notifications:read", "cases:read"), ALL, true);
     /**
      * An independent return monitor: reads only the flights flight-service has it assigned to, and
      * files monitoring reports; {@code withScopes("flights:monitor", "monitor:identify")} for one that
      * may also see what identifies a person.
      */
     public static final TestClient RETURN_MONITOR =
-            new TestClient("return-monitor", Set.of("flights:monitor", "cases:monitor"), null, true);
+            new TestClient("return-monitor", Set.of("flights:monitor", "cases:monitor"), ALL, true);
     /** The operations desk: parked correlations and dead letters (workflow {@code /api/ops}). */
     public static final TestClient OPERATORS =
-            new TestClient("returnflow-operators", Set.of("ops:manage", "cases:read"), null, false);
+            new TestClient("returnflow-operators", Set.of("ops:manage", "cases:read"), ALL, false);
     public static final TestClient AUDIT_VERIFIER =
-            new TestClient("audit-verifier", Set.of("audit:verify"), null, false);
+            new TestClient("audit-verifier", Set.of("audit:verify"), ALL, false);
     public static final TestClient DEV = new TestClient("returnflow-dev", Set.of(
             "detention:read", "detention:write", "consent:read", "consent:decide", "flights:read", "flights:manage",
-            "notifications:read", "consulates:manage", "cases:read", "cases:write", "ops:manage", "audit:verify"), null, false);
+            "notifications:read", "consulates:manage", "cases:read", "cases:write", "ops:manage", "audit:verify"), ALL, false);
 
     /** The services each scope's resource reaches: the authorisation server's returnflow.auth.audiences. */
     private static final Map<String, List<String>> AUDIENCES = Map.of(
@@ -98,6 +102,11 @@ public record TestClient(String id, Set<String> scopes, List<String> facilities,
     /** The same client limited to some facilities (the {@code facilities} claim). */
     public TestClient atFacilities(String... codes) {
         return new TestClient(id, scopes, List.of(codes), partner);
+    }
+
+    /** The same client with a token that carries no {@code facilities} claim: it reaches no facility. */
+    public TestClient withoutFacilities() {
+        return new TestClient(id, scopes, null, partner);
     }
 
     /** The same client with other scopes, e.g. to prove that a missing scope gives 403. */

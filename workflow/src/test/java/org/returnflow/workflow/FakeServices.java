@@ -187,8 +187,8 @@ final class FakeServices implements AutoCloseable {
                     LocalDate.parse("2025-03-01"), "LA-ASF", CustodyStatus.IN_CUSTODY, true, request));
         } else if (message instanceof AssessEligibility m) {
             List<Blocker> blockers = blocked.getOrDefault(m.detaineeId(), List.of()).stream()
-                    .map(code -> new Blocker(code, code == BlockerCode.ACTIVE_LEGAL_HOLD
-                            ? "APPEAL pending since 2026-10-01" : code.name().toLowerCase())).toList();
+                    .map(code -> new Blocker(code, code == BlockerCode.ACTIVE_LEGAL_HOLD ? UUID.randomUUID() : null))
+                    .toList();
             detention.send(new EligibilityAssessed(m.caseId(), m.detaineeId(), m.destinationCountry(), m.onDate(),
                     m.stage(), blockers.isEmpty(), blockers, request));
             if (m.stage() == EligibilityStage.FINAL && blockers.isEmpty()) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.returnflow.contracts.consent.ConsentDeclined;
 import org.returnflow.contracts.consent.RequestConsent;
 import org.returnflow.contracts.detention.BlockerCode;
-import org.returnflow.contracts.detention.LegalHoldKind;
 import org.returnflow.contracts.detention.LegalHoldPlaced;
 import org.returnflow.contracts.workflow.CaseStateChanged;
 import org.returnflow.testkit.CloudEventSender;
@@ -111,7 +110,7 @@ class OperationReportIT {
 
         await().atMost(CASE_RUN).until(() -> "NOTIFIED".equals(state(heldAfterBooking)));
         services.holdOn(heldAfterBooking);
-        detention.send(new LegalHoldPlaced(null, heldAfterBooking, UUID.randomUUID(), LegalHoldKind.STAY_OF_REMOVAL, Instant.now()));
+        detention.send(new LegalHoldPlaced(null, heldAfterBooking, UUID.randomUUID(), Instant.now()));
 
         await().atMost(CASE_RUN).until(() -> Map.of("REMOVED", 2, "LEGAL_REVIEW", 2, "NOTIFIED", 1)
                 .equals(get("/api/removal-operations/" + operationId, AGENCY).get("byState")));

@@ -145,7 +145,98 @@ class RemovalCaseIT {
         assertThat(inReview).containsEntry("totalElements", 2);
     }
 
+    /**
+     * A partner reads a case's state, flight and dates, and nothing else: exactly these fields, on the
+     * case and in the list, whatever the case holds (blockers with their records, a history with the
+     * services' details). A removed case has them all; a case in legal review has no flight and no end.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPartnerReadsStateFlightAndDatesAndNothingElse() {
+        UUID removedPerson = UUID.randomUUID();
+        UUID heldPerson = UUID.randomUUID();
+        services.holdOn(heldPerson);
+        String removed = (String) post("/api/removal-cases",
+                Map.of("detaineeId", removedPerson, "destinationCountry", "IRN")).getBody().get("caseId");
+        String held = (String) post("/api/removal-cases",
+                Map.of("detaineeId", heldPerson, "destinationCountry", "IRN")).getBody().get("caseId");
+        await().atMost(CASE_RUN).until(() -> "REMOVED".equals(getCase(removed).get("state"))
+                && "LEGAL_REVIEW".equals(getCase(held).get("state")));
+        assertThat(getCase(held).get("blockers")).asList().isNotEmpty();
+        assertThat(kinds(getCase(held))).isNotEmpty();
+
+        Map<String, Object> partnerRemoved = asPartner("/api/removal-cases/" + removed + "?purpose=monitoring");
+        assertThat(partnerRemoved.keySet())
+                .containsExactlyInAnyOrder("caseId", "state", "flightId", "createdAt", "updatedAt", "endedAt");
+        assertThat(partnerRemoved).containsEntry("state", "REMOVED")
+                .containsEntry("flightId", services.flightId.toString());
+        Map<String, Object> partnerHeld = asPartner("/api/removal-cases/" + held + "?purpose=monitoring");
+        assertThat(partnerHeld.keySet()).containsExactlyInAnyOrder("caseId", "state", "createdAt", "updatedAt");
+
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) asPartner(
+                "/api/removal-cases?state=LEGAL_REVIEW&size=100&purpose=monitoring").get("content");
+        assertThat(listed).isNotEmpty().allSatisfy(c -> assertThat(c.keySet()).isSubsetOf("caseId", "state",
+                "flightId", "createdAt", "updatedAt", "endedAt").contains("caseId", "state", "createdAt", "updatedAt"));
+        assertThat(listed).anySatisfy(c -> assertThat(c).containsEntry("caseId", held));
+
+        // filtering by blocker would tell a partner what blocks each case
+        ResponseEntity<Map> byBlocker = http.exchange("/api/removal-cases?blocker=VALID_RESIDENCE_PERMIT&purpose=monitoring",
+                HttpMethod.GET, new HttpEntity<>(TestClient.PARTNER_MONITOR.headers()), Map.class);
+        assertThat(byBlocker.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(byBlocker.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /**
+     * Object level fails closed: the person is held at LA-ASF (DetaineeDescribed); a client of LA-JENA
+     * and a token without the {@code facilities} claim get 404 for the case and do not find it in a
+     * list or an operation's report, whatever they filter by; a client of LA-ASF reads it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClientOfAnotherFacilityOrWithoutTheClaimCannotSeeTheCase() {
+        UUID person = UUID.randomUUID();
+        services.holdOn(person);
+        String caseId = (String) post("/api/removal-cases", Map.of("detaineeId", person, "destinationCountry", "IRN"))
+                .getBody().get("caseId");
+        await().atMost(CASE_RUN).until(() -> "LEGAL_REVIEW".equals(getCase(caseId).get("state"))
+                && "LA-ASF".equals(getCase(caseId).get("facilityCode")));
+
+        for (TestClient outsider : List.of(AGENCY.atFacilities("LA-JENA"), AGENCY.withoutFacilities())) {
+            ResponseEntity<Map> read = http.exchange("/api/removal-cases/" + caseId, HttpMethod.GET,
+                    new HttpEntity<>(outsider.headers()), Map.class);
+            assertThat(read.getStatusCode()).as("%s", outsider.facilities()).isEqualTo(HttpStatus.NOT_FOUND);
+            for (String list : List.of("/api/removal-cases?size=100", "/api/removal-cases?facility=LA-ASF&size=100",
+                    "/api/removal-cases?state=LEGAL_REVIEW&size=100")) {
+                Map<String, Object> page = http.exchange(list, HttpMethod.GET, new HttpEntity<>(outsider.headers()),
+                        Map.class).getBody();
+                assertThat(((List<Map<String, Object>>) page.get("content")).stream().map(c -> c.get("caseId")))
+                        .as("%s %s", outsider.facilities(), list).doesNotContain(caseId);
+            }
+            ResponseEntity<Map> withdraw = http.exchange("/api/removal-cases/" + caseId + "/withdraw", HttpMethod.POST,
+                    new HttpEntity<>(Map.of("reason", "OUTSIDER"), jsonHeaders(outsider)), Map.class);
+            assertThat(withdraw.getStatusCode()).as("withdraw by %s", outsider.facilities())
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        ResponseEntity<Map> held = http.exchange("/api/removal-cases/" + caseId, HttpMethod.GET,
+                new HttpEntity<>(AGENCY.atFacilities("LA-ASF").headers()), Map.class);
+        assertThat(held.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(getCase(caseId)).containsEntry("state", "LEGAL_REVIEW");
+    }
+
     // ----
+
+    private static HttpHeaders jsonHeaders(TestClient client) {
+        HttpHeaders headers = client.headers();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
+    }
+
+    private Map<String, Object> asPartner(String path) {
+        ResponseEntity<Map> response = http.exchange(path, HttpMethod.GET,
+                new HttpEntity<>(TestClient.PARTNER_MONITOR.headers()), Map.class);
+        assertThat(response.getStatusCode()).as("%s: %s", path, response.getBody()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
 
     private ResponseEntity<Map> post(String path, Object body) {
         HttpHeaders headers = AGENCY.headers();

@@ -161,7 +161,7 @@ class StaleReplyIT {
         // The real final answer finds a hold: the person is offloaded to legal review.
         detention.send(new EligibilityAssessed(caseId, finalCheck.command().detaineeId(), "IRN",
                 finalCheck.command().onDate(), EligibilityStage.FINAL, false,
-                List.of(new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, "STAY_OF_REMOVAL placed 2026-12-02")),
+                List.of(new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, UUID.randomUUID())),
                 finalCheck.requestId()));
         await().atMost(WAIT).until(() -> "LEGAL_REVIEW".equals(getCase(caseId).get("state")));
         assertThat(getCase(caseId).get("blockers")).asList().singleElement()

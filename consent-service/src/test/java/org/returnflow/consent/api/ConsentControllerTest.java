@@ -184,6 +184,19 @@ class ConsentControllerTest {
     }
 
     @Test
+    void officerAndInterpreterAreUserIdsNeverNamesOrAddressesBecauseConsentEventsArePublic() throws Exception {
+        decide("{\"decision\":\"DECLINED\",\"officer\":\"Maria Lopez\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("officer"))
+                .andExpect(jsonPath("$.errors[0].reason", containsString("user id")));
+        decide("{\"decision\":\"DECLINED\",\"officer\":\"maria.lopez@ice.example\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("officer"));
+        decide("{\"decision\":\"GIVEN\",\"officer\":\"officer-4711\",\"language\":\"fa\","
+                + "\"interpreter\":\"Reza Ahmadi\",\"evidenceSha256\":\"" + "ab".repeat(32) + "\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("interpreter"));
+        verifyNoInteractions(register);
+    }
+
+    @Test
     void aDecisionNeedsAnOfficer() throws Exception {
         decide("{\"decision\":\"DECLINED\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("officer"));

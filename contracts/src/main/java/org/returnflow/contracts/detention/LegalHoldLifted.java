@@ -8,19 +8,18 @@ import org.returnflow.contracts.DetaineeMessage;
 
 /**
  * A legal hold on the person was lifted; caseId is null when the person has no open case, and the
- * message is then keyed by detaineeId.
+ * message is then keyed by detaineeId. It never says what kind of hold it is: an asylum claim is
+ * never disclosed on a public topic (the kind stays in detention, behind its API).
  */
 public record LegalHoldLifted(
         UUID caseId,
         UUID detaineeId,
         UUID holdId,
-        LegalHoldKind kind,
         Instant liftedAt) implements CaseMessage, DetaineeMessage {
 
     public LegalHoldLifted {
         Objects.requireNonNull(detaineeId, "detaineeId");
         Objects.requireNonNull(holdId, "holdId");
-        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(liftedAt, "liftedAt");
     }
 }

@@ -23,7 +23,7 @@ class DetentionContractTest {
 
     @Test
     void eligibleExactlyWhenThereAreNoBlockers() {
-        Blocker hold = new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, "APPEAL placed 2026-11-02 is active.");
+        Blocker hold = new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, UUID.randomUUID());
 
         assertThat(new EligibilityAssessed(CASE, DETAINEE, "IRN", ON, EligibilityStage.FINAL, true, null, null)
                 .blockers()).isEmpty();
@@ -38,8 +38,10 @@ class DetentionContractTest {
     }
 
     @Test
-    void aBlockerNeedsCodeAndDetail() {
-        assertThatThrownBy(() -> new Blocker(null, "x")).hasMessage("code");
-        assertThatThrownBy(() -> new Blocker(BlockerCode.NOT_FIT_TO_FLY, null)).hasMessage("detail");
+    void aBlockerNeedsACodeAndCarriesNoText() {
+        assertThatThrownBy(() -> new Blocker(null, UUID.randomUUID())).hasMessage("code");
+        assertThat(Blocker.of(BlockerCode.NOT_FIT_TO_FLY).recordId()).isNull();
+        assertThat(Blocker.class.getRecordComponents()).extracting(c -> c.getType().getSimpleName())
+                .containsExactly("BlockerCode", "UUID");
     }
 }

@@ -58,7 +58,7 @@ class AttachedRecordsController {
     @Operation(summary = "Place a legal hold; publishes LegalHoldPlaced")
     LegalHoldView placeHold(@PathVariable UUID id, @Valid @RequestBody PlaceLegalHold request) {
         Reach.require(records, id);
-        return LegalHoldView.of(records.placeHold(id, request.kind(), request.reference().strip()));
+        return LegalHoldView.of(records.placeHold(id, request.kind(), request.reference().strip()), false);
     }
 
     @PostMapping("/legal-holds/{holdId}/lift")
@@ -66,7 +66,7 @@ class AttachedRecordsController {
     LegalHoldView liftHold(@PathVariable UUID id, @PathVariable UUID holdId,
                            @Valid @RequestBody LiftLegalHold request) {
         Reach.require(records, id);
-        return LegalHoldView.of(records.liftHold(id, holdId, request.reason().strip()));
+        return LegalHoldView.of(records.liftHold(id, holdId, request.reason().strip()), false);
     }
 
     @PostMapping("/travel-documents")
@@ -93,21 +93,21 @@ class AttachedRecordsController {
     @Operation(summary = "Take a property item or identity document into safekeeping (status HELD)")
     PropertyItemView addProperty(@PathVariable UUID id, @Valid @RequestBody AddPropertyItem request) {
         Reach.require(records, id);
-        return PropertyItemView.of(records.addProperty(id, request.kind(), request.description().strip()));
+        return PropertyItemView.of(records.addProperty(id, request.kind(), request.description().strip()), false);
     }
 
     @PostMapping("/property/{itemId}/packed")
     @Operation(summary = "Mark a HELD item packed to travel with the person")
     PropertyItemView packed(@PathVariable UUID id, @PathVariable UUID itemId) {
         Reach.require(records, id);
-        return PropertyItemView.of(records.moveProperty(id, itemId, PropertyStatus.PACKED));
+        return PropertyItemView.of(records.moveProperty(id, itemId, PropertyStatus.PACKED), false);
     }
 
     @PostMapping("/property/{itemId}/returned")
     @Operation(summary = "Mark an item handed back to the person")
     PropertyItemView returned(@PathVariable UUID id, @PathVariable UUID itemId) {
         Reach.require(records, id);
-        return PropertyItemView.of(records.moveProperty(id, itemId, PropertyStatus.RETURNED));
+        return PropertyItemView.of(records.moveProperty(id, itemId, PropertyStatus.RETURNED), false);
     }
 
     private static void notBefore(LocalDate first, LocalDate validUntil, String firstField) {

@@ -148,7 +148,7 @@ class DetaineeController {
         Reach.require(records, id);
         audit.recordRead(DetaineeRecords.SUBJECT, id);
         Eligibility eligibility = records.assess(id, destination, on, stage);
-        return new EligibilityView(id, destination, on, stage, eligibility.eligible(), eligibility.blockers());
+        return EligibilityView.of(id, destination, on, stage, eligibility.blockers(), Caller.current().partner());
     }
 
     @PostMapping("/{id}/guardian")

@@ -1,12 +1,13 @@
 package org.returnflow.detention.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.returnflow.contracts.detention.Blocker;
+import org.returnflow.contracts.detention.BlockerCode;
 import org.returnflow.contracts.detention.CustodyStatus;
 import org.returnflow.contracts.detention.EligibilityStage;
 import org.returnflow.contracts.detention.LegalHoldKind;
 import org.returnflow.detention.domain.ClaimDecision;
 import org.returnflow.detention.domain.ClaimOutcome;
+import org.returnflow.detention.domain.Blocker;
 import org.returnflow.detention.domain.CustodyMovement;
 import org.returnflow.detention.domain.FearClaim;
 import org.returnflow.detention.domain.StatusClaim;
@@ -34,7 +35,9 @@ import java.util.UUID;
 /**
  * Response records with explicit fields (OWASP API3), never entities. A partner's view leaves
  * out names, the date of birth, counsel, document numbers, external identifiers and free-text
- * notes: those fields are absent.
+ * notes, and of legal holds their kind (an asylum claim is never disclosed to a partner), reference
+ * and lift reason, of property items their description, and of blockers their detail (which names a
+ * hold's kind): those fields are absent. {@code DetentionPartnerViewIT} asserts the exact field set.
  */
 final class DetaineeViews {
 
@@ -65,10 +68,10 @@ final class DetaineeViews {
                             : new RemovalOrderView(d.removalOrderIssuedOn(), d.removalOrderFinal()),
                     d.guardian().map(Detainee::id).orElse(null), d.openCaseId(),
                     d.residencePermits().stream().map(p -> ResidencePermitView.of(p, partner)).toList(),
-                    d.legalHolds().stream().map(LegalHoldView::of).toList(),
+                    d.legalHolds().stream().map(h -> LegalHoldView.of(h, partner)).toList(),
                     d.travelDocuments().stream().map(t -> TravelDocumentView.of(t, partner)).toList(),
                     d.medicalClearances().stream().map(c -> MedicalClearanceView.of(c, partner)).toList(),
-                    d.property().stream().map(PropertyItemView::of).toList(),
+                    d.property().stream().map(p -> PropertyItemView.of(p, partner)).toList(),
                     partner ? null : externalIds(d.externalIds()),
                     d.movements().stream().map(m -> CustodyMovementView.of(m, partner)).toList(),
                     partner ? null : d.statusClaims().stream().map(StatusClaimView::of).toList(),
@@ -163,9 +166,9 @@ final class DetaineeViews {
 
     record LegalHoldView(UUID id, LegalHoldKind kind, String reference, boolean active, Instant placedAt,
                          String placedBy, Instant liftedAt, String liftedBy, String liftReason) {
-        static LegalHoldView of(LegalHold h) {
-            return new LegalHoldView(h.id(), h.kind(), h.reference(), h.active(), h.placedAt(), h.placedBy(),
-                    h.liftedAt(), h.liftedBy(), h.liftReason());
+        static LegalHoldView of(LegalHold h, boolean partner) {
+            return new LegalHoldView(h.id(), partner ? null : h.kind(), partner ? null : h.reference(), h.active(),
+                    h.placedAt(), h.placedBy(), h.liftedAt(), h.liftedBy(), partner ? null : h.liftReason());
         }
     }
 
@@ -189,14 +192,25 @@ final class DetaineeViews {
 
     record PropertyItemView(UUID id, PropertyKind kind, String description, PropertyStatus status,
                             Instant recordedAt, String recordedBy, Instant updatedAt, String updatedBy) {
-        static PropertyItemView of(PropertyItem p) {
-            return new PropertyItemView(p.id(), p.kind(), p.description(), p.status(), p.recordedAt(),
+        static PropertyItemView of(PropertyItem p, boolean partner) {
+            return new PropertyItemView(p.id(), p.kind(), partner ? null : p.description(), p.status(), p.recordedAt(),
                     p.recordedBy(), p.updatedAt(), p.updatedBy());
         }
     }
 
     /** {@code GET /api/detainees/{id}/eligibility}: eligible exactly when there are no blockers. */
     record EligibilityView(UUID detaineeId, String destination, LocalDate on, EligibilityStage stage,
-                           boolean eligible, List<Blocker> blockers) {
+                           boolean eligible, List<BlockerView> blockers) {
+
+        static EligibilityView of(UUID id, String destination, LocalDate on, EligibilityStage stage,
+                                  List<Blocker> blockers, boolean partner) {
+            return new EligibilityView(id, destination, on, stage, blockers.isEmpty(),
+                    blockers.stream().map(b -> new BlockerView(b.code(), partner ? null : b.detail(), b.recordId()))
+                            .toList());
+        }
+    }
+
+    /** One blocker: its code, the record behind it and, for agencies, a sentence (absent for partners). */
+    record BlockerView(BlockerCode code, String detail, UUID recordId) {
     }
 }

@@ -15,7 +15,6 @@ import org.returnflow.contracts.detention.LegalHoldLifted;
 import org.returnflow.contracts.detention.LegalHoldPlaced;
 import org.returnflow.contracts.detention.RecordRemoval;
 import org.returnflow.contracts.detention.ReleaseFromOperation;
-import org.returnflow.contracts.detention.Blocker;
 import org.returnflow.contracts.detention.BlockerCode;
 import org.returnflow.contracts.notification.RecipientType;
 import org.returnflow.contracts.notification.RegisterContact;
@@ -180,7 +179,7 @@ public class DetaineeRecords {
         LegalHold hold = new LegalHold(UUID.randomUUID(), detainee, kind, reference, now, actor());
         detainee.addLegalHold(hold);
         changed(detainee, "HOLD_PLACED", "holdId=" + hold.id() + " kind=" + kind);
-        outbox.publish(new LegalHoldPlaced(detainee.openCaseId(), detainee.id(), hold.id(), kind, now));
+        outbox.publish(new LegalHoldPlaced(detainee.openCaseId(), detainee.id(), hold.id(), now));
         return hold;
     }
 
@@ -204,7 +203,7 @@ public class DetaineeRecords {
         Instant now = clock.instant();
         hold.lift(reason, now, actor());
         changed(detainee, "HOLD_LIFTED", "holdId=" + hold.id() + " kind=" + hold.kind());
-        outbox.publish(new LegalHoldLifted(detainee.openCaseId(), detainee.id(), hold.id(), hold.kind(), now));
+        outbox.publish(new LegalHoldLifted(detainee.openCaseId(), detainee.id(), hold.id(), now));
         return hold;
     }
 
@@ -332,7 +331,8 @@ public class DetaineeRecords {
                     + command.detaineeId()));
         }
         EligibilityAssessed assessed = new EligibilityAssessed(command.caseId(), command.detaineeId(),
-                command.destinationCountry(), command.onDate(), command.stage(), blockers.isEmpty(), blockers, requestId);
+                command.destinationCountry(), command.onDate(), command.stage(), blockers.isEmpty(),
+                blockers.stream().map(Blocker::published).toList(), requestId);
         audit.recordSystem(source, "ELIGIBILITY_ASSESSED", SUBJECT, command.detaineeId(), "caseId=" + command.caseId()
                 + " destination=" + command.destinationCountry() + " on=" + command.onDate() + " stage="
                 + command.stage() + " blockers=" + blockers.stream().map(b -> b.code().name()).toList());

@@ -1,7 +1,5 @@
 package org.returnflow.detention.domain;
 
-import org.returnflow.contracts.detention.Blocker;
-
 import java.util.List;
 
 /** The outcome of an eligibility assessment: eligible exactly when nothing blocks. */

@@ -1,6 +1,5 @@
 package org.returnflow.detention.domain;
 
-import org.returnflow.contracts.detention.Blocker;
 import org.returnflow.contracts.detention.BlockerCode;
 import org.returnflow.contracts.detention.CustodyStatus;
 import org.returnflow.contracts.detention.EligibilityStage;
@@ -16,7 +15,8 @@ import java.util.Objects;
  * Whether a person may be removed to a country on a date: the check that protects people from
  * wrongful removal. Pure code over the custody record; every rule adds its own blocker, so a
  * legal review sees all of them at once. Details hold codes, ids and dates only, never names or
- * the date of birth, because they travel on a public topic.
+ * the date of birth; they stay in detention's API (a legal hold's detail names its kind), and the
+ * public topic gets only each blocker's code and record ({@link Blocker#published()}).
  */
 public final class EligibilityRules {
 
@@ -58,7 +58,7 @@ public final class EligibilityRules {
     private static void legalHolds(Detainee d, List<Blocker> blockers) {
         for (LegalHold hold : d.activeHolds()) {
             blockers.add(new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, hold.kind() + " hold " + hold.id()
-                    + " active since " + hold.placedAt().atZone(ZoneOffset.UTC).toLocalDate()));
+                    + " active since " + hold.placedAt().atZone(ZoneOffset.UTC).toLocalDate(), hold.id()));
         }
     }
 
@@ -74,7 +74,8 @@ public final class EligibilityRules {
         for (ResidencePermit permit : d.residencePermits()) {
             if (permit.validOn(onDate)) {
                 blockers.add(new Blocker(BlockerCode.VALID_RESIDENCE_PERMIT, "Residence permit " + permit.id()
-                        + " valid from " + permit.validFrom() + " until " + permit.validUntil() + " covers " + onDate));
+                        + " valid from " + permit.validFrom() + " until " + permit.validUntil() + " covers " + onDate,
+                        permit.id()));
             }
         }
     }

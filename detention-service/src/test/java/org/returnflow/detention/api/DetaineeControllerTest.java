@@ -2,7 +2,7 @@ package org.returnflow.detention.api;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.returnflow.contracts.detention.Blocker;
+import org.returnflow.detention.domain.Blocker;
 import org.returnflow.contracts.detention.BlockerCode;
 import org.returnflow.contracts.detention.CustodyStatus;
 import org.returnflow.contracts.detention.EligibilityStage;

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.returnflow.contracts.detention.Blocker;
 import org.returnflow.contracts.detention.BlockerCode;
 import org.returnflow.contracts.detention.CustodyStatus;
 import org.returnflow.contracts.detention.EligibilityStage;
@@ -132,6 +131,9 @@ class EligibilityRulesTest {
 
             assertThat(codes(e)).containsExactly(BlockerCode.ACTIVE_LEGAL_HOLD);
             assertThat(e.blockers().get(0).detail()).contains(kind.name(), hold.id().toString(), "2026-11-01");
+            // the public form says that a hold blocks and which record, never its kind
+            assertThat(e.blockers().get(0).published())
+                    .isEqualTo(new org.returnflow.contracts.detention.Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, hold.id()));
         }
 
         @Test

@@ -14,7 +14,9 @@ import java.util.Set;
  *
  * @param principal  the client id (the token's subject)
  * @param scopes     the granted scopes, such as {@code detention:read}
- * @param facilities the facilities a facility-scoped client may reach; empty means no limit
+ * @param facilities the facilities the client may reach, or empty (no limit) for an agency-wide client, whose
+ *                   token says so explicitly with the claim value {@value #ALL_FACILITIES}; a token without
+ *                   the claim, or with an empty one, reaches no facility (fail closed)
  * @param partner    whether the client is a partner (e.g. an independent return monitor): its
  *                   reads leave out names and are audited with a purpose
  */
@@ -22,6 +24,11 @@ public record Caller(String principal, Set<String> scopes, Optional<Set<String>>
 
     public static final String FACILITIES_CLAIM = "facilities";
     public static final String PARTNER_CLAIM = "partner";
+    /**
+     * The {@code facilities} claim value of an agency-wide client: every facility. The authorisation
+     * server issues it to the national clients only; no facility code can be {@code *}.
+     */
+    public static final String ALL_FACILITIES = "*";
 
     /** The caller of the current request; fails when the request was not authenticated by a token. */
     public static Caller current() {
@@ -38,15 +45,19 @@ public record Caller(String principal, Set<String> scopes, Optional<Set<String>>
 
     public static Caller of(Jwt jwt) {
         Set<String> scopes = Set.copyOf(scopes(jwt.getClaim("scope")));
-        Optional<Set<String>> facilities = Optional.ofNullable(jwt.getClaimAsStringList(FACILITIES_CLAIM))
-                .map(Set::copyOf);
+        List<String> claim = jwt.getClaimAsStringList(FACILITIES_CLAIM);
+        Optional<Set<String>> facilities = claim != null && claim.contains(ALL_FACILITIES) ? Optional.empty()
+                : Optional.of(claim == null ? Set.of() : Set.copyOf(claim));
         boolean partner = Boolean.TRUE.equals(jwt.getClaimAsBoolean(PARTNER_CLAIM));
         return new Caller(jwt.getSubject(), scopes, facilities, partner);
     }
 
-    /** Whether a record held at this facility is within the caller's reach. */
+    /**
+     * Whether a record held at this facility is within the caller's reach: for an agency-wide client
+     * always, for a client limited to facilities only theirs, for a token without the claim never.
+     */
     public boolean mayAccessFacility(String facilityCode) {
-        return facilities.map(f -> f.contains(facilityCode)).orElse(true);
+        return facilities.map(f -> facilityCode != null && f.contains(facilityCode)).orElse(true);
     }
 
     public boolean hasScope(String scope) {

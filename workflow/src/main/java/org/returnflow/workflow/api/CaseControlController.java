@@ -1,13 +1,14 @@
 package org.returnflow.workflow.api;
 
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-
 import io.swagger.v3.oas.annotations.Operation;
-
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.returnflow.platform.security.Caller;
+import org.returnflow.platform.web.ForbiddenException;
+import org.returnflow.platform.web.NotFoundException;
+import org.returnflow.workflow.domain.CaseRecords;
 import org.returnflow.workflow.domain.CaseControl;
 import org.returnflow.workflow.domain.CaseControl.Action;
 import org.springframework.http.ResponseEntity;
@@ -28,9 +29,11 @@ import java.util.UUID;
 class CaseControlController {
 
     private final CaseControl control;
+    private final CaseRecords cases;
 
-    CaseControlController(CaseControl control) {
+    CaseControlController(CaseControl control, CaseRecords cases) {
         this.control = control;
+        this.cases = cases;
     }
 
     /** Why: an upper-case code, never free text about a person. */
@@ -45,34 +48,42 @@ class CaseControlController {
     }
 
     @PostMapping("/api/removal-cases/{caseId}/withdraw")
-    @Operation(summary = "Withdraw a case: its process releases the seat and the person leaves the operation")
-    @ApiResponse(responseCode = "202", description = "Accepted; the case's state shows when the process has done it")
+    @Operation(summary = "Withdraw a case from its operation, with a reason code; 404 outside the caller's facilities")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's process carries it out")
     ResponseEntity<ControlAccepted> withdraw(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.WITHDRAW, request);
     }
 
     @PostMapping("/api/removal-cases/{caseId}/suspend")
-    @Operation(summary = "Suspend a case: its seat is released and it is booked nowhere until resumed")
-    @ApiResponse(responseCode = "202", description = "Accepted; the case's state shows when the process has done it")
+    @Operation(summary = "Suspend a case, with a reason code; 404 outside the caller's facilities")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's process carries it out")
     ResponseEntity<ControlAccepted> suspend(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.SUSPEND, request);
     }
 
     @PostMapping("/api/removal-cases/{caseId}/resume")
-    @Operation(summary = "Resume a suspended case: it is assessed again from the start")
-    @ApiResponse(responseCode = "202", description = "Accepted; the case's state shows when the process has done it")
+    @Operation(summary = "Resume a suspended case, with a reason code; 404 outside the caller's facilities")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's process carries it out")
     ResponseEntity<ControlAccepted> resume(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.RESUME, request);
     }
 
     @PostMapping("/api/removal-operations/{operationId}/cancel")
-    @Operation(summary = "Cancel an operation: each of its open cases is withdrawn, with its outcome")
+    @Operation(summary = "Cancel every open case of an operation, with a reason code; needs a client of every facility")
     OperationCancelled cancel(@PathVariable UUID operationId, @Valid @RequestBody ControlRequest request) {
+        if (Caller.current().facilities().isPresent()) {
+            // an operation spans facilities: only a client of every facility may cancel all its cases
+            throw new ForbiddenException("cancelling an operation needs a client of every facility (facilities: [\"*\"])",
+                    "operationId");
+        }
         return new OperationCancelled(operationId, control.cancelOperation(operationId, request.reason(),
                 Caller.current().principal()));
     }
 
     private ResponseEntity<ControlAccepted> apply(UUID caseId, Action action, ControlRequest request) {
+        // a case outside the caller's facilities is unknown to it, as on reads (fails closed)
+        cases.find(caseId).filter(c -> RemovalCaseController.withinReach(c.facilityCode()))
+                .orElseThrow(() -> new NotFoundException("Removal case", caseId));
         control.apply(caseId, action, request.reason(), Caller.current().principal());
         return ResponseEntity.accepted().body(new ControlAccepted(caseId, action.name()));
     }

@@ -32,15 +32,29 @@ final class CaseViews {
     record CaseOpened(UUID caseId) {
     }
 
-    /** {@code GET /api/removal-cases/{caseId}}: the case with its full history (S8). */
+    /**
+     * {@code GET /api/removal-cases/{caseId}}: the case with its full history (S8). A partner reads the
+     * case's state, flight and dates and nothing else ({@link #PARTNER_FIELDS}): no person, no
+     * operation, no consent standing, no blockers, no history (which holds justifications and the
+     * services' details); those fields are absent.
+     */
     record CaseView(UUID caseId, UUID detaineeId, UUID operationId, String destinationCountry, CaseState state,
                     Boolean voluntary, UUID flightId, List<CaseBlocker> blockers, Instant createdAt,
                     Instant updatedAt, Instant endedAt, String facilityCode, List<HistoryEntry> history) {
+
+        /** Every field a partner can read of a case, here and in the list. */
+        static final List<String> PARTNER_FIELDS = List.of("caseId", "state", "flightId", "createdAt", "updatedAt",
+                "endedAt");
 
         static CaseView of(RemovalCase c, List<HistoryEntry> history) {
             return new CaseView(c.caseId(), c.detaineeId(), c.operationId(), c.destinationCountry(), c.state(),
                     c.voluntary(), c.flightId(), c.blockers(), c.createdAt(), c.updatedAt(), c.endedAt(),
                     c.facilityCode(), history);
+        }
+
+        static CaseView forPartner(RemovalCase c) {
+            return new CaseView(c.caseId(), null, null, null, c.state(), null, c.flightId(), null, c.createdAt(),
+                    c.updatedAt(), c.endedAt(), null, null);
         }
     }
 
@@ -49,7 +63,11 @@ final class CaseViews {
                        Boolean voluntary, UUID flightId, List<CaseBlocker> blockers, String facilityCode,
                        Instant createdAt, Instant updatedAt, Instant endedAt) {
 
-        static CaseSummary of(RemovalCase c) {
+        static CaseSummary of(RemovalCase c, boolean partner) {
+            if (partner) {
+                return new CaseSummary(c.caseId(), null, null, null, c.state(), null, c.flightId(), null, null,
+                        c.createdAt(), c.updatedAt(), c.endedAt());
+            }
             return new CaseSummary(c.caseId(), c.detaineeId(), c.operationId(), c.destinationCountry(), c.state(),
                     c.voluntary(), c.flightId(), c.blockers(), c.facilityCode(), c.createdAt(), c.updatedAt(),
                     c.endedAt());

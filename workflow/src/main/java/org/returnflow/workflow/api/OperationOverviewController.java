@@ -1,7 +1,6 @@
 package org.returnflow.workflow.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,7 +49,7 @@ class OperationOverviewController {
     }
 
     @GetMapping
-    @Operation(summary = "Operations, paged, newest first, with their case counts by state")
+    @Operation(summary = "Return operations, newest first, paged, with their cases counted by state")
     PageResponse<OperationView> list(@RequestParam(defaultValue = "0") @Min(0) @Max(RemovalCaseController.MAX_PAGE) int page,
                                      @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size,
                                      HttpServletRequest request) {
@@ -64,7 +63,7 @@ class OperationOverviewController {
      * caller gets the report of the cases at its facilities only, and the report says so.
      */
     @GetMapping("/{operationId}/report")
-    @Operation(summary = "The operation's report with its S1-S10 audit, as JSON, CSV or PDF (?format= or Accept)")
+    @Operation(summary = "An operation's report (JSON, CSV or PDF) with the S1-S10 audit; limited to the caller's facilities")
     ResponseEntity<?> report(@PathVariable UUID operationId, @RequestParam(required = false) String format,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                              HttpServletRequest request) {

@@ -12,6 +12,7 @@ import org.returnflow.contracts.detention.BlockerCode;
 import org.returnflow.contracts.workflow.CaseState;
 import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.security.Caller;
+import org.returnflow.platform.web.ForbiddenException;
 import org.returnflow.platform.web.NotFoundException;
 import org.returnflow.platform.web.PageResponse;
 import org.returnflow.workflow.api.CaseViews.CaseOpened;
@@ -47,8 +48,9 @@ class RemovalCaseController {
     static final String FACILITY_CODE = "[A-Za-z0-9][A-Za-z0-9_.-]{0,19}";
     /** Beyond this a page is no longer a page of a list anybody reads: 100,000 cases at 100 a page. */
     static final int MAX_PAGE = 1000;
+    /** {@code purpose}: a partner's read is audited with why (AuditLog.PURPOSE_PARAMETER). */
     private static final Set<String> LIST_PARAMETERS = Set.of("state", "operationId", "flightId", "blocker", "facility",
-            "page", "size");
+            "page", "size", AuditLog.PURPOSE_PARAMETER);
 
     private final CaseOpening opening;
     private final CaseRecords cases;
@@ -78,7 +80,7 @@ class RemovalCaseController {
         RemovalCase c = cases.find(caseId).filter(found -> withinReach(found.facilityCode()))
                 .orElseThrow(() -> new NotFoundException("Removal case", caseId));
         auditPartnerRead(caseId);
-        return CaseView.of(c, cases.history(caseId));
+        return Caller.current().partner() ? CaseView.forPartner(c) : CaseView.of(c, cases.history(caseId));
     }
 
     /**
@@ -97,11 +99,17 @@ class RemovalCaseController {
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size,
                                    HttpServletRequest request) {
         QueryParameters.allowOnly(request, LIST_PARAMETERS);
+        if (blocker != null && Caller.current().partner()) {
+            // the answer would tell a partner what blocks each case listed: partners read no blockers
+            throw new ForbiddenException("a partner cannot filter cases by blocker", "blocker");
+        }
         CaseQuery query = new CaseQuery(state, operationId, flightId, blocker == null ? null : blocker.name(), facility,
                 Caller.current().facilities().orElse(null));
         List<RemovalCase> content = cases.page(query, page, size);
         content.forEach(c -> auditPartnerRead(c.caseId()));
-        return PageResponse.of(content.stream().map(CaseSummary::of).toList(), page, size, cases.count(query));
+        boolean partner = Caller.current().partner();
+        return PageResponse.of(content.stream().map(c -> CaseSummary.of(c, partner)).toList(), page, size,
+                cases.count(query));
     }
 
     /** Whether a case held at this facility (null: not yet known) is within the caller's facilities. */

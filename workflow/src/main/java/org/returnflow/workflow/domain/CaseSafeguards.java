@@ -94,7 +94,8 @@ public class CaseSafeguards {
         for (Blocker blocker : blockers) {
             jdbc.update("insert into case_blocker (case_id, code, detail, source, source_request, source_message) "
                             + "values (?, ?, ?, 'ASSESSMENT', ?, ?)",
-                    caseId, blocker.code().name(), truncate(blocker.detail(), 400), requestId, messageId);
+                    caseId, blocker.code().name(), blocker.recordId() == null ? null : "record " + blocker.recordId(),
+                    requestId, messageId);
         }
     }
 

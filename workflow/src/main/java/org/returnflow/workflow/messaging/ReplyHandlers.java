@@ -79,9 +79,11 @@ class ReplyHandlers {
     // ---- detention ----
 
     @Bean
-    MessageHandler<DetaineeDescribed> detaineeDescribedHandler(CaseInbox inbox) {
+    MessageHandler<DetaineeDescribed> detaineeDescribedHandler(CaseInbox inbox, CaseRecords cases) {
         return one(DetaineeDescribed.class, inbox, m -> Reply.to(Msg.DETAINEE_DESCRIBED, m.caseId())
                 .answering(Command.DESCRIBE_DETAINEE, m.requestId())
+                // the case API's object level (facilities claim) reads the facility from removal_case
+                .recording((records, requests, messageId) -> cases.facilityDescribed(m.caseId(), m.facilityCode()))
                 .set(Var.NATIONALITY, m.nationality())
                 .set(Var.PREFERRED_LANGUAGE, m.preferredLanguage())
                 .set(Var.DETAINED_SINCE, m.detainedSince().toString())
@@ -118,7 +120,7 @@ class ReplyHandlers {
                 .map(caseId -> Reply.to(Msg.LEGAL_HOLD_PLACED, caseId)
                         .recording((records, requests, messageId) -> records.holdPlaced(caseId, messageId,
                                 "hold " + m.holdId() + " placed at " + m.placedAt()))
-                        .detail(m.kind() + " hold " + m.holdId() + " placed at " + m.placedAt()))
+                        .detail("hold " + m.holdId() + " placed at " + m.placedAt()))
                 .toList(), inbox);
     }
 
@@ -126,7 +128,7 @@ class ReplyHandlers {
     MessageHandler<LegalHoldLifted> legalHoldLiftedHandler(CaseInbox inbox, CaseRecords cases) {
         return new ReplyHandler<>(LegalHoldLifted.class, m -> caseOf(m.caseId(), m.detaineeId(), cases).stream()
                 .map(caseId -> Reply.to(Msg.LEGAL_HOLD_LIFTED, caseId)
-                        .detail(m.kind() + " hold " + m.holdId() + " lifted at " + m.liftedAt()))
+                        .detail("hold " + m.holdId() + " lifted at " + m.liftedAt()))
                 .toList(), inbox);
     }
 

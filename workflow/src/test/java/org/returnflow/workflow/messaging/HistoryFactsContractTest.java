@@ -61,7 +61,7 @@ class HistoryFactsContractTest {
     @Test
     void theLinesTheRepliesWriteTellTheSeatsTheNoticesAndThePerson() {
         history.add(new HistoryEntry(tick(), "removal-operations", "CASE_OPENED", null));
-        line(in -> handlers.detaineeDescribedHandler(in), new DetaineeDescribed(CASE, PERSON, "AFG", "fa-AF",
+        line(in -> handlers.detaineeDescribedHandler(in, org.mockito.Mockito.mock(org.returnflow.workflow.domain.CaseRecords.class)), new DetaineeDescribed(CASE, PERSON, "AFG", "fa-AF",
                 LocalDate.parse("2025-03-01"), "LA-JENA", CustodyStatus.IN_CUSTODY, true, UUID.randomUUID()));
         line(in -> handlers.seatBookedHandler(in), new SeatBooked(CASE, FIRST, "RFP1", "3C", DEPARTS, "AEX", List.of(),
                 "PTY", UUID.randomUUID()));

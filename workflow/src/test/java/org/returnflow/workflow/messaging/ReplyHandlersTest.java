@@ -8,7 +8,6 @@ import org.returnflow.contracts.detention.Blocker;
 import org.returnflow.contracts.detention.BlockerCode;
 import org.returnflow.contracts.detention.EligibilityAssessed;
 import org.returnflow.contracts.detention.EligibilityStage;
-import org.returnflow.contracts.detention.LegalHoldKind;
 import org.returnflow.contracts.detention.LegalHoldPlaced;
 import org.returnflow.contracts.flight.FlightCancelled;
 import org.returnflow.contracts.flight.ManifestLocked;
@@ -25,6 +24,8 @@ import org.returnflow.contracts.flight.SeatReleased;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.returnflow.contracts.detention.CustodyStatus;
+import org.returnflow.contracts.detention.DetaineeDescribed;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -87,8 +88,19 @@ class ReplyHandlersTest {
     }
 
     @Test
+    void aDescriptionRecordsTheFacilityTheCaseApiLimitsClientsBy() {
+        Reply reply = single(in -> handlers.detaineeDescribedHandler(in, cases), new DetaineeDescribed(CASE,
+                UUID.randomUUID(), "IRN", "fa", LocalDate.parse("2025-03-01"), "LA-PINE", CustodyStatus.IN_CUSTODY,
+                false, REQUEST));
+
+        assertThat(reply.variables()).containsEntry("facilityCode", "LA-PINE");
+        reply.fact().record(records, requests, "ce-1");
+        verify(cases).facilityDescribed(CASE, "LA-PINE");
+    }
+
+    @Test
     void anAssessmentAnswersItsRequestAtItsStageAndRecordsItsBlockers() {
-        List<Blocker> blockers = List.of(new Blocker(BlockerCode.VALID_RESIDENCE_PERMIT, "permit valid until 2027-01-31"));
+        List<Blocker> blockers = List.of(new Blocker(BlockerCode.VALID_RESIDENCE_PERMIT, UUID.randomUUID()));
         Reply reply = single(in -> handlers.eligibilityAssessedHandler(in), new EligibilityAssessed(CASE, UUID.randomUUID(),
                 "IRN", LocalDate.parse("2026-12-05"), EligibilityStage.FINAL, false, blockers, REQUEST));
 
@@ -163,13 +175,13 @@ class ReplyHandlersTest {
         UUID person = UUID.randomUUID();
         when(cases.openCaseOf(person)).thenReturn(Optional.of(CASE));
         Reply reply = single(in -> handlers.legalHoldPlacedHandler(in, cases),
-                new LegalHoldPlaced(null, person, UUID.randomUUID(), LegalHoldKind.APPEAL, Instant.now()));
+                new LegalHoldPlaced(null, person, UUID.randomUUID(), Instant.now()));
         assertThat(reply.caseId()).isEqualTo(CASE);
 
         UUID nobody = UUID.randomUUID();
         when(cases.openCaseOf(nobody)).thenReturn(Optional.empty());
         all(in -> handlers.legalHoldPlacedHandler(in, cases),
-                new LegalHoldPlaced(null, nobody, UUID.randomUUID(), LegalHoldKind.APPEAL, Instant.now()), 0);
+                new LegalHoldPlaced(null, nobody, UUID.randomUUID(), Instant.now()), 0);
     }
 
     @Test

@@ -796,7 +796,7 @@ class RemovalCaseProcessTest {
         EligibilityStage stage = outbox.last(AssessEligibility.class).stage();
         UUID request = answer(AssessEligibility.class, Msg.ELIGIBILITY_ASSESSED);
         records.assessed(caseUuid(), request, "msg-" + request, Arrays.stream(blockers)
-                .map(code -> new Blocker(BlockerCode.valueOf(code), code.toLowerCase())).toList());
+                .map(code -> Blocker.of(BlockerCode.valueOf(code))).toList());
         processEngine.getRuntimeService().createMessageCorrelation(Msg.ELIGIBILITY_ASSESSED).processInstanceBusinessKey(caseId)
                 .localVariableEquals(Var.STAGE, stage.name()).correlate();
         runJobs();

@@ -46,7 +46,9 @@ class ClientCredentialsTokenTest {
         JWTClaimsSet claims = server.verify(body.get("access_token").asText());
         assertThat(claims.getSubject()).isEqualTo("detention-agency");
         assertThat(claims.getStringListClaim("scope")).containsExactlyInAnyOrder("detention:read", "detention:write");
-        assertThat(claims.getClaims()).doesNotContainKeys("facilities", "partner");
+        assertThat(claims.getClaims()).doesNotContainKey("partner");
+        // agency-wide by the explicit value: a token without the claim would reach no facility
+        assertThat(claims.getStringListClaim("facilities")).containsExactly("*");
     }
 
     @Test
@@ -140,6 +142,7 @@ class ClientCredentialsTokenTest {
             assertThat(claims.getAudience()).as(client.id()).containsExactlyElementsOf(client.audience());
             assertThat(claims.getStringListClaim("scope")).as(client.id()).containsExactlyInAnyOrderElementsOf(client.scopes());
             assertThat(Boolean.TRUE.equals(claims.getBooleanClaim("partner"))).as(client.id()).isEqualTo(client.partner());
+            assertThat(claims.getStringListClaim("facilities")).as(client.id()).isEqualTo(client.facilities());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.returnflow.workflow.api.ops;
 
 import io.swagger.v3.oas.annotations.Operation;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,7 +47,7 @@ class DeadLetterController {
 
     /** The dead letters of {@code topic} (a Returnflow topic or its DLT), or of every topic, oldest first per topic. */
     @GetMapping
-    @Operation(summary = "The dead letters of a topic, or of every topic, with why each failed and who replayed it")
+    @Operation(summary = "Dead letters of a topic, with their failure")
     PageResponse<DeadLetterView> list(@RequestParam(required = false) String topic,
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
                                       @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size) {
@@ -73,7 +72,7 @@ class DeadLetterController {
      * when an id is unknown (404 naming them) or the request names both or neither (400 naming {@code ids}).
      */
     @PostMapping("/{topic}/replay")
-    @Operation(summary = "Send dead letters back to their topic with their original CloudEvents id")
+    @Operation(summary = "Replay dead letters to their topic with their original ids")
     ReplayResponse replay(@PathVariable String topic, @Valid @RequestBody ReplayRequest request) {
         String source = known(topic).orElseThrow(() -> new NotFoundException("Dead-letter topic", topic));
         boolean all = Boolean.TRUE.equals(request.all());

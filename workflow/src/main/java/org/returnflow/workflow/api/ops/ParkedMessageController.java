@@ -1,7 +1,6 @@
 package org.returnflow.workflow.api.ops;
 
 import io.swagger.v3.oas.annotations.Operation;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,7 +37,7 @@ class ParkedMessageController {
     }
 
     @GetMapping
-    @Operation(summary = "Parked replies that no case took, oldest first, by case and reason")
+    @Operation(summary = "Parked correlations, paged, by case and reason; empty for a client limited to facilities")
     PageResponse<ParkedMessageView> list(@RequestParam(required = false) UUID caseId,
                                          @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String reason,
                                          @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -50,14 +49,14 @@ class ParkedMessageController {
     }
 
     @PostMapping("/{id}/retry")
-    @Operation(summary = "Correlate a parked reply again now, with the reason")
+    @Operation(summary = "Re-drive a parked correlation, with a reason")
     ParkedMessageView retry(@PathVariable long id, @Valid @RequestBody ResolutionRequest request) {
         requireOperator(id);
         return parked.retry(id, request.reason().trim(), Caller.current().principal());
     }
 
     @PostMapping("/{id}/discard")
-    @Operation(summary = "Discard a parked reply for good, with the reason")
+    @Operation(summary = "Discard a parked correlation, with a reason")
     ParkedMessageView discard(@PathVariable long id, @Valid @RequestBody ResolutionRequest request) {
         requireOperator(id);
         return parked.discard(id, request.reason().trim(), Caller.current().principal());

@@ -381,7 +381,7 @@ class OperationsApiIT {
     private static EligibilityAssessed assessed(UUID caseId, UUID request) {
         return new EligibilityAssessed(caseId, UUID.randomUUID(), "IRN", LocalDate.parse("2026-12-05"),
                 EligibilityStage.INITIAL, false,
-                List.of(new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, "APPEAL hold placed on 2026-11-02")), request);
+                List.of(new Blocker(BlockerCode.ACTIVE_LEGAL_HOLD, UUID.randomUUID())), request);
     }
 
     private static SeatBooked seatBooked(UUID caseId) {

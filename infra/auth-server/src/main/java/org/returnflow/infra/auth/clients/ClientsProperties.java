@@ -41,7 +41,8 @@ public record ClientsProperties(Map<String, Client> clients, @DefaultValue("15m"
      * One client-credentials client.
      *
      * @param scopes     the scopes it may be granted; a token request without {@code scope} gets all of them
-     * @param facilities the facilities a facility-scoped client may reach ({@code facilities} claim); empty for no limit
+     * @param facilities the facilities the client may reach ({@code facilities} claim): codes, or "*" for every
+     *                   facility (agency-wide clients); empty issues no claim, and such a token reaches nothing
      * @param partner    whether it is a partner: its tokens carry {@code partner: true}
      * @param secret     its secret, from the environment variable {@link #secretVariable(String)}
      */
