@@ -66,7 +66,7 @@ public final class EligibilityRules {
     private static void statusClaims(Detainee d, List<Blocker> blockers) {
         for (StatusClaim claim : d.openStatusClaims()) {
             blockers.add(new Blocker(BlockerCode.STATUS_CLAIM_PENDING, "Status claim " + claim.id() + " open since "
-                    + claim.openedAt().atZone(ZoneOffset.UTC).toLocalDate() + " awaits its decision"));
+                    + claim.openedAt().atZone(ZoneOffset.UTC).toLocalDate() + " awaits its decision", claim.id()));
         }
     }
 
