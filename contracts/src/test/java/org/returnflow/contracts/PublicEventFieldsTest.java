@@ -183,6 +183,10 @@ class PublicEventFieldsTest {
         m.put("FlightCancelled", Set.of("flightId", "reason", "caseIds", "cancelledAt", "caseId"));
         m.put("FlightRescheduled", Set.of("flightId", "previousDepartureAt", "departureAt", "reason", "caseIds",
                 "rescheduledAt", "caseId"));
+        m.put("MonitorAssigned", Set.of("flightId", "monitorId", "assignedAt"));
+        m.put("MonitorUnassigned", Set.of("flightId", "monitorId", "unassignedAt"));
+        m.put("MonitoringFindingReported", Set.of("caseId", "flightId", "reportId", "findingId", "monitorId",
+                "findingCode", "severity", "reportedAt"));
         m.put("NotificationDelivered", Set.of("caseId", "notificationId", "recipientType", "templateKey", "locale",
                 "fallbackLocale", "smtpMessageId", "deliveredAt", "flightId", "requestId", "translationStatus"));
         m.put("NotificationFailed", Set.of("caseId", "notificationId", "recipientType", "templateKey", "reason",
