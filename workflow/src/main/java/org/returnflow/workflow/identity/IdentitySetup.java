@@ -104,12 +104,13 @@ public class IdentitySetup {
         }
         grant(Groups.OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         // Operators watch and retry; they never update, modify, migrate or correlate (no UPDATE_INSTANCE).
-        grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, ProcessConstants.PROCESS_KEY, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.RETRY_JOB);
-        for (String key : List.of(ProcessConstants.REMEDY_PROCESS_KEY, ProcessConstants.FINDING_REVIEW_PROCESS_KEY)) {
+        // Operators watch and retry; with enforceSpecificVariablePermission they also need the right to read
+        // variables (ids and codes only) to see them in Cockpit and the engine's history.
+        for (String key : List.of(ProcessConstants.PROCESS_KEY, ProcessConstants.REMEDY_PROCESS_KEY,
+                ProcessConstants.FINDING_REVIEW_PROCESS_KEY)) {
             grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
                     ProcessDefinitionPermissions.RETRY_JOB);
         }
         grant(Groups.OPERATORS, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.READ,

@@ -3,6 +3,7 @@ package org.returnflow.workflow.identity;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -87,6 +88,11 @@ class IdentitySetupTest {
                 Resources.APPLICATION, "cockpit")).isTrue();
         assertThat(authorizations.isUserAuthorized("operator1", List.of("operators"), Permissions.READ_HISTORY,
                 Resources.PROCESS_DEFINITION, "removal-case")).isTrue();
+        // the variables (ids and codes) in Cockpit and the history, though never a change to them
+        assertThat(authorizations.isUserAuthorized("operator1", List.of("operators"),
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, Resources.PROCESS_DEFINITION, "removal-case")).isTrue();
+        assertThat(authorizations.isUserAuthorized("operator1", List.of("operators"),
+                ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE, Resources.PROCESS_DEFINITION, "removal-case")).isFalse();
 
         engine.getIdentityService().setAuthentication("reviewer1", List.of("legal-review"));
         assertThat(engine.getFilterService().createFilterQuery().list()).extracting(Filter::getName)
