@@ -32,7 +32,8 @@ import java.util.UUID;
  * against its contract schema and record before anything is sent, so nothing invalid leaves.
  *
  * <p>Options: {@code --id ID} sends with that CloudEvents id (sending twice with one id is a
- * redelivery); {@code --source URI} (default {@code /returnflow/cli}).
+ * redelivery); {@code --source URI} (default: the first writer of the message's topic, for example
+ * {@code /returnflow/workflow} for a command, since consumers refuse a message from any other source).
  */
 public final class SendMessage {
 
@@ -48,7 +49,7 @@ public final class SendMessage {
     static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err, String bootstrap)
             throws Exception {
         String id = null;
-        String source = "/returnflow/cli";
+        String source = null;
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -99,7 +100,8 @@ public final class SendMessage {
                         new ProducerRecord<>(descriptor.topic(), key, ContractJson.toBytes(message));
                 header(record, "ce_specversion", "1.0");
                 header(record, "ce_id", eventId);
-                header(record, "ce_source", source);
+                header(record, "ce_source", source != null ? source
+                        : org.returnflow.contracts.TopicAccess.sources(descriptor.topic()).get(0));
                 header(record, "ce_type", descriptor.type());
                 header(record, "ce_subject", key);
                 header(record, "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString());
