@@ -169,6 +169,28 @@ final class BrokerSecurity {
     static Map<String, Object> client(String bootstrap, String principal, String password) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("bootstrap.servers", bootstrap);
+        c.putAll(scram(principal, password));
+        return c;
+    }
+
+    /**
+     * The SASL settings of the tools ({@code tail}, {@code send}, {@code dlt}): SCRAM-SHA-512 as
+     * {@code KAFKA_USERNAME} with {@code KAFKA_PASSWORD} when the first is set, none otherwise.
+     */
+    static Map<String, Object> toolCredentials(Map<String, String> env) {
+        String username = env.get("KAFKA_USERNAME");
+        if (username == null || username.isBlank()) {
+            return Map.of();
+        }
+        String password = env.get("KAFKA_PASSWORD");
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("KAFKA_USERNAME is set but KAFKA_PASSWORD is not");
+        }
+        return scram(username.trim(), password);
+    }
+
+    private static Map<String, Object> scram(String principal, String password) {
+        Map<String, Object> c = new LinkedHashMap<>();
         c.put("security.protocol", "SASL_PLAINTEXT");
         c.put("sasl.mechanism", SCRAM);
         c.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""

@@ -42,12 +42,26 @@ public final class SendMessage {
 
     public static void main(String[] args) throws Exception {
         TopicTail.quietLogging();
+        Map<String, Object> credentials;
+        try {
+            credentials = BrokerSecurity.toolCredentials(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         System.exit(run(args, System.in, System.out, System.err,
-                System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")));
+                System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"), credentials));
     }
 
     static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err, String bootstrap)
             throws Exception {
+        return run(args, in, out, err, bootstrap, Map.of());
+    }
+
+    /** Sends as {@code credentials} (SASL client settings; empty for none). */
+    static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err, String bootstrap,
+                   Map<String, Object> credentials) throws Exception {
         String id = null;
         String source = null;
         List<String> positional = new ArrayList<>();
@@ -89,8 +103,9 @@ public final class SendMessage {
             }
             messages.add(ContractJson.fromBytes(json, descriptor.javaType()));
         }
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = new java.util.HashMap<>(credentials);
+        config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
         try (KafkaProducer<String, byte[]> producer =
                      new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             for (Message message : messages) {

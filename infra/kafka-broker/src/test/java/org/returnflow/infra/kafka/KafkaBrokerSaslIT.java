@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -110,6 +114,37 @@ class KafkaBrokerSaslIT {
         assertThat(root(catchThrowable(() -> values(client("partner", BrokerSecurity.localPassword("partner")),
                 Topics.DETENTION_EVENTS)))).as("the variable replaces the local default")
                 .isInstanceOf(SaslAuthenticationException.class);
+    }
+
+    @Test
+    void theToolsSignInWithKafkaUsernameAndPassword() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        Map<String, String> asWorkflow = Map.of("KAFKA_USERNAME", "workflow",
+                "KAFKA_PASSWORD", BrokerSecurity.localPassword("workflow"));
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        assertThat(SendMessage.run(new String[]{"RequestConsent", "{\"caseId\":\"" + caseId + "\",\"detaineeId\":\""
+                        + caseId + "\",\"preferredLanguage\":\"fa\",\"detainedSince\":\"2026-05-02\","
+                        + "\"dueBy\":\"2026-12-20T00:00:00Z\"}"}, InputStream.nullInputStream(),
+                new PrintStream(sent, true, UTF_8), System.err, bootstrap, BrokerSecurity.toolCredentials(asWorkflow)))
+                .as("./returnflow send as the workflow: %s", sent).isZero();
+
+        send(client("detention-service", BrokerSecurity.localPassword("detention-service")), Topics.DETENTION_EVENTS,
+                caseId);
+        ByteArrayOutputStream tailed = new ByteArrayOutputStream();
+        try (TopicTail tail = new TopicTail(bootstrap, BrokerSecurity.toolCredentials(Map.of("KAFKA_USERNAME", "partner",
+                "KAFKA_PASSWORD", PARTNER_PASSWORD)), Topics.DETENTION_EVENTS, true, new PrintStream(tailed, true, UTF_8))) {
+            assertThat(CompletableFuture.supplyAsync(() -> tail.run(1)).get(60, TimeUnit.SECONDS))
+                    .as("./returnflow tail as the partner").isEqualTo(1L);
+        }
+
+        ByteArrayOutputStream listed = new ByteArrayOutputStream();
+        assertThat(DeadLetterTool.run(new String[]{"list", Topics.CONSENT_COMMANDS, "--bootstrap-server", bootstrap},
+                new PrintStream(listed, true, UTF_8), System.err, Map.of("KAFKA_USERNAME", "operator",
+                        "KAFKA_PASSWORD", BrokerSecurity.localPassword("operator")))).as("dlt list as the operator: %s", listed)
+                .isZero();
+        assertThat(listed.toString(UTF_8)).contains("consent.commands.DLT: 0 dead letters");
+        assertThatThrownBy(() -> BrokerSecurity.toolCredentials(Map.of("KAFKA_USERNAME", "partner")))
+                .hasMessageContaining("KAFKA_PASSWORD");
     }
 
     @Test
