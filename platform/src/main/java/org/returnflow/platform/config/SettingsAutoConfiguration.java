@@ -1,5 +1,6 @@
 package org.returnflow.platform.config;
 
+import org.returnflow.platform.settings.KafkaIdentity;
 import org.returnflow.platform.settings.UnresolvedPlaceholders;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -12,5 +13,10 @@ public class SettingsAutoConfiguration {
     @Bean
     static UnresolvedPlaceholders returnflowUnresolvedPlaceholders(ConfigurableEnvironment environment) {
         return new UnresolvedPlaceholders(environment);
+    }
+
+    @Bean
+    static KafkaIdentity returnflowKafkaIdentity(ConfigurableEnvironment environment) {
+        return new KafkaIdentity(environment);
     }
 }

@@ -8,6 +8,7 @@ import org.returnflow.contracts.ContractSchemas;
 import org.returnflow.contracts.Message;
 import org.returnflow.contracts.MessageCatalog;
 import org.returnflow.contracts.MessageDescriptor;
+import org.returnflow.contracts.TopicAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -33,6 +34,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * retried until it passes; anything else is retried a bounded number of times, then dead-lettered.
  * If the consumer dies after the commit but before its offset commit, the redelivered record finds
  * its row and is skipped.
+ *
+ * <p>A message counts only where it belongs: a catalogued type on a topic other than the one that owns
+ * it ({@link MessageCatalog}), or with a CloudEvents source other than one of that topic's writers
+ * ({@link TopicAccess}: {@code /returnflow/<principal>}), is forged or misrouted. It is refused as a broken
+ * rule ({@code RULE_FOREIGN_TOPIC}, {@code RULE_FOREIGN_SOURCE}) before anything is recorded or handled,
+ * and so goes to the dead-letter topic of the topic it came on, with no effect.
  */
 public class CloudEventDispatcher implements MessageListener<String, byte[]> {
 
@@ -63,6 +70,7 @@ public class CloudEventDispatcher implements MessageListener<String, byte[]> {
     @Override
     public void onMessage(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = readEvent(record);
+        requireOwnTopicAndWriter(record, event);
         MessageHandler<? extends Message> handler = handlersByType.get(event.getType());
         if (handler == null) {
             // Public topics carry types this service does not care about.
@@ -106,6 +114,25 @@ public class CloudEventDispatcher implements MessageListener<String, byte[]> {
     @SuppressWarnings("unchecked")
     private static <T extends Message> void invoke(MessageHandler<T> handler, Message message, MessageContext context) {
         handler.handle((T) message, context);
+    }
+
+    private static void requireOwnTopicAndWriter(ConsumerRecord<String, byte[]> record, CloudEvent event) {
+        MessageDescriptor descriptor = MessageCatalog.findByType(event.getType()).orElse(null);
+        if (descriptor == null) {
+            // Not a Returnflow message type: no handler can take it, so it is skipped below.
+            return;
+        }
+        if (!descriptor.topic().equals(record.topic())) {
+            throw new MessageRejectedException("RULE_FOREIGN_TOPIC " + event.getType() + " " + event.getId()
+                    + " belongs on " + descriptor.topic() + ", not on " + record.topic());
+        }
+        String source = String.valueOf(event.getSource());
+        List<String> writers = TopicAccess.sources(descriptor.topic());
+        if (!writers.contains(source)) {
+            throw new MessageRejectedException("RULE_FOREIGN_SOURCE " + event.getType() + " " + event.getId()
+                    + " from " + (source.length() > 80 ? source.substring(0, 80) + "…" : source) + "; "
+                    + descriptor.topic() + " is written by " + writers);
+        }
     }
 
     private static CloudEvent readEvent(ConsumerRecord<String, byte[]> record) {

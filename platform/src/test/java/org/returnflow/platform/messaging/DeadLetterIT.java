@@ -142,7 +142,7 @@ class DeadLetterIT {
 
     private static String sendCloudEvent(String key, String json) throws Exception {
         String id = UUID.randomUUID().toString();
-        CloudEvent event = CloudEventBuilder.v1().withId(id).withSource(URI.create("/returnflow/test"))
+        CloudEvent event = CloudEventBuilder.v1().withId(id).withSource(URI.create("/returnflow/workflow"))
                 .withType("returnflow.detention.AssessEligibility.v1").withSubject(key)
                 .withTime(OffsetDateTime.now()).withDataContentType("application/json")
                 .withData(json.getBytes(StandardCharsets.UTF_8)).build();

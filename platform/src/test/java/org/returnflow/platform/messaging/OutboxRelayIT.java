@@ -45,7 +45,7 @@ class OutboxRelayIT {
                     caseId.toString(), Duration.ofSeconds(30));
             assertThat(received.id()).isEqualTo(eventId.toString());
             assertThat(received.key()).isEqualTo(caseId.toString());
-            assertThat(received.event().getSource()).hasToString("/returnflow/platform-test");
+            assertThat(received.event().getSource()).hasToString("/returnflow/workflow");
             assertThat(received.event().getSpecVersion().toString()).isEqualTo("1.0");
             assertThat(received.event().getTime()).isNotNull();
             assertThat(received.event().getDataContentType()).isEqualTo("application/json");

@@ -48,14 +48,17 @@ public final class DeadLetterTool {
     /** Runs one command; returns the exit status (0 done, 1 failed, 2 wrong usage). */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         Options options;
+        Map<String, Object> client = new java.util.HashMap<>();
         try {
             options = Options.parse(args, env);
+            client.putAll(BrokerSecurity.toolCredentials(env));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE);
             return 2;
         }
-        DeadLetters deadLetters = new DeadLetters(Map.of("bootstrap.servers", options.bootstrapServers()));
+        client.put("bootstrap.servers", options.bootstrapServers());
+        DeadLetters deadLetters = new DeadLetters(client);
         try {
             return options.replay() ? replay(deadLetters, options, out, err) : list(deadLetters, options, out);
         } catch (DeadLetters.UnknownDeadLettersException e) {

@@ -10,7 +10,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -20,15 +24,20 @@ import org.apache.kafka.common.Uuid;
  * <ul>
  *   <li>data directory: first argument, else {@code KAFKA_DATA_DIR}, else {@code .returnflow/kafka};</li>
  *   <li>client port: {@code KAFKA_PORT}, default 9092;</li>
- *   <li>controller port: {@code KAFKA_CONTROLLER_PORT}, default 9093.</li>
+ *   <li>controller port: {@code KAFKA_CONTROLLER_PORT}, default 9093;</li>
+ *   <li>security: {@code KAFKA_SECURITY}, {@code plaintext} (default) or {@code sasl}: SASL/SCRAM-SHA-512
+ *   with one principal per service, a partner and an operator, and ACLs ({@link BrokerSecurity}).</li>
  * </ul>
  * On first start the storage is formatted with a fresh cluster id; later starts reuse it, so topics
- * and offsets survive restarts. The broker is ready when its log says {@value #READY_MESSAGE}.
+ * and offsets survive restarts. The broker is ready when its output says {@value #READY_MESSAGE}: with
+ * SASL, only once the users, ACLs and topics are in place.
  */
 public final class KafkaBrokerLauncher {
 
     /** The line Kafka logs once the broker accepts clients. */
-    public static final String READY_MESSAGE = "Kafka Server started";
+    public static final String READY_MESSAGE = "Returnflow Kafka broker ready";
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
     static final int NODE_ID = 1;
 
@@ -36,21 +45,95 @@ public final class KafkaBrokerLauncher {
     }
 
     public static void main(String[] args) {
-        BrokerSettings settings = BrokerSettings.from(args, System.getenv());
-        Path propertiesFile = prepare(settings, System.out);
-        System.out.printf("Starting Kafka broker on 127.0.0.1:%d (controller %d), data in %s%n",
-                settings.port(), settings.controllerPort(), settings.dataDir().toAbsolutePath());
+        BrokerSettings settings;
+        BrokerSecurity security;
+        try {
+            settings = BrokerSettings.from(args, System.getenv());
+            security = BrokerSecurity.from(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("Cannot start the Kafka broker: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path propertiesFile = prepare(settings, security, System.out);
+        System.out.printf("Starting Kafka broker on 127.0.0.1:%d (controller %d, %s), data in %s%n",
+                settings.port(), settings.controllerPort(), security == null ? "no authentication"
+                        : "SASL/SCRAM-SHA-512 and ACLs", settings.dataDir().toAbsolutePath());
+        Thread readiness = new Thread(() -> announceWhenReady(settings, security), "broker-readiness");
+        readiness.setDaemon(true);
+        readiness.start();
         // Blocks until the broker shuts down; Kafka installs its own shutdown hook for SIGTERM.
         kafka.Kafka.main(new String[] {propertiesFile.toString()});
     }
 
+    /**
+     * Waits until the broker answers, sets up users, ACLs and topics when it is secured, then prints
+     * {@value #READY_MESSAGE}. A secured broker that cannot be set up is stopped: it would refuse
+     * everyone, or worse.
+     */
+    private static void announceWhenReady(BrokerSettings settings, BrokerSecurity security) {
+        String bootstrap = "127.0.0.1:" + settings.port();
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!accepts(settings.port())) {
+                // Not listening yet: no client is created, so none logs its failed connections.
+                sleep(Duration.ofMillis(250));
+                continue;
+            }
+            try {
+                if (security != null) {
+                    security.provision(bootstrap, Duration.ofSeconds(15));
+                } else {
+                    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                        admin.describeCluster().clusterId().get(15, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                }
+                System.out.println(READY_MESSAGE + " on " + bootstrap + (security == null ? ""
+                        : " (SASL/SCRAM-SHA-512; principals " + BrokerSecurity.principals() + ")"));
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                last = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                sleep(Duration.ofMillis(500));
+            }
+        }
+        System.err.println("The broker did not become ready in " + STARTUP_TIMEOUT + ": " + last);
+        if (security != null) {
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Writes server.properties and formats the storage if it has never been formatted. */
-    static Path prepare(BrokerSettings settings, PrintStream out) {
+    static Path prepare(BrokerSettings settings, BrokerSecurity security, PrintStream out) {
         try {
             Path logDir = settings.dataDir().resolve("data").toAbsolutePath();
             Files.createDirectories(logDir);
             Path propertiesFile = settings.dataDir().resolve("server.properties").toAbsolutePath();
-            writeProperties(serverProperties(settings.port(), settings.controllerPort(), logDir), propertiesFile);
+            Map<String, String> properties = serverProperties(settings.port(), settings.controllerPort(), logDir);
+            if (security != null) {
+                properties.putAll(security.serverProperties(settings.port(), settings.controllerPort()));
+            }
+            writeProperties(properties, propertiesFile);
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 format(propertiesFile, out);
             }
@@ -91,6 +174,14 @@ public final class KafkaBrokerLauncher {
     }
 
     private static void writeProperties(Map<String, String> properties, Path file) throws IOException {
+        // With SASL it holds the admin's password of this start: readable by its owner alone.
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // a file system without POSIX permissions keeps its defaults
+        }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("# Written by KafkaBrokerLauncher at every start; edits are overwritten.\n");
             for (Map.Entry<String, String> e : properties.entrySet()) {

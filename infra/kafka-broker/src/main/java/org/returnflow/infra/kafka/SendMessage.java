@@ -32,7 +32,8 @@ import java.util.UUID;
  * against its contract schema and record before anything is sent, so nothing invalid leaves.
  *
  * <p>Options: {@code --id ID} sends with that CloudEvents id (sending twice with one id is a
- * redelivery); {@code --source URI} (default {@code /returnflow/cli}).
+ * redelivery); {@code --source URI} (default: the first writer of the message's topic, for example
+ * {@code /returnflow/workflow} for a command, since consumers refuse a message from any other source).
  */
 public final class SendMessage {
 
@@ -41,14 +42,28 @@ public final class SendMessage {
 
     public static void main(String[] args) throws Exception {
         TopicTail.quietLogging();
+        Map<String, Object> credentials;
+        try {
+            credentials = BrokerSecurity.toolCredentials(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         System.exit(run(args, System.in, System.out, System.err,
-                System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")));
+                System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"), credentials));
     }
 
     static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err, String bootstrap)
             throws Exception {
+        return run(args, in, out, err, bootstrap, Map.of());
+    }
+
+    /** Sends as {@code credentials} (SASL client settings; empty for none). */
+    static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err, String bootstrap,
+                   Map<String, Object> credentials) throws Exception {
         String id = null;
-        String source = "/returnflow/cli";
+        String source = null;
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -88,8 +103,9 @@ public final class SendMessage {
             }
             messages.add(ContractJson.fromBytes(json, descriptor.javaType()));
         }
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = new java.util.HashMap<>(credentials);
+        config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
         try (KafkaProducer<String, byte[]> producer =
                      new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             for (Message message : messages) {
@@ -99,7 +115,8 @@ public final class SendMessage {
                         new ProducerRecord<>(descriptor.topic(), key, ContractJson.toBytes(message));
                 header(record, "ce_specversion", "1.0");
                 header(record, "ce_id", eventId);
-                header(record, "ce_source", source);
+                header(record, "ce_source", source != null ? source
+                        : org.returnflow.contracts.TopicAccess.sources(descriptor.topic()).get(0));
                 header(record, "ce_type", descriptor.type());
                 header(record, "ce_subject", key);
                 header(record, "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString());

@@ -60,6 +60,12 @@ public final class TopicTail implements AutoCloseable {
     private boolean topicWasMissing;
 
     public TopicTail(String bootstrapServers, String topic, boolean fromBeginning, PrintStream out) {
+        this(bootstrapServers, Map.of(), topic, fromBeginning, out);
+    }
+
+    /** A tail that signs in with {@code credentials} (SASL client settings; empty for none). */
+    public TopicTail(String bootstrapServers, Map<String, Object> credentials, String topic, boolean fromBeginning,
+                     PrintStream out) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.fromBeginning = fromBeginning;
@@ -72,14 +78,17 @@ public final class TopicTail implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.putAll(credentials);
         this.consumer = new KafkaConsumer<>(props);
     }
 
     public static void main(String[] args) throws InterruptedException {
         quietLogging();
         Options options;
+        Map<String, Object> credentials;
         try {
             options = Options.parse(args, System.getenv());
+            credentials = BrokerSecurity.toolCredentials(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: tail TOPIC [--from-beginning] [--bootstrap-server HOST:PORT] [--max-records N]");
@@ -87,7 +96,7 @@ public final class TopicTail implements AutoCloseable {
             return;
         }
         CountDownLatch done = new CountDownLatch(1);
-        TopicTail tail = new TopicTail(options.bootstrapServers(), options.topic(), options.fromBeginning(), System.out);
+        TopicTail tail = new TopicTail(options.bootstrapServers(), credentials, options.topic(), options.fromBeginning(), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             tail.stop();
             try {

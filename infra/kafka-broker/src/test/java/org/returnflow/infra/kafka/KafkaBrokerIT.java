@@ -3,14 +3,10 @@ package org.returnflow.infra.kafka;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -44,16 +39,12 @@ class KafkaBrokerIT {
     @TempDir
     Path dataDir;
 
-    private Process broker;
-    private final StringBuffer brokerLog = new StringBuffer();
+    private BrokerProcess broker;
 
     @AfterEach
     void stopBroker() throws InterruptedException {
-        if (broker != null && broker.isAlive()) {
-            broker.destroy();
-            if (!broker.waitFor(30, TimeUnit.SECONDS)) {
-                broker.destroyForcibly();
-            }
+        if (broker != null) {
+            broker.close();
         }
     }
 
@@ -64,7 +55,7 @@ class KafkaBrokerIT {
         String bootstrap = "127.0.0.1:" + port;
 
         startBroker(port, controllerPort);
-        assertThat(brokerLog).contains("Formatting Kafka storage");
+        assertThat(broker.log()).contains("Formatting Kafka storage");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic("it.events", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
@@ -86,12 +77,10 @@ class KafkaBrokerIT {
                 .contains("content-type    application/json")
                 .contains("\"eligible\" : false");
 
-        broker.destroy();
-        assertThat(broker.waitFor(30, TimeUnit.SECONDS)).as("broker stops on SIGTERM").isTrue();
-        brokerLog.setLength(0);
+        assertThat(broker.stop()).as("broker stops on SIGTERM").isTrue();
 
         startBroker(port, controllerPort);
-        assertThat(brokerLog).doesNotContain("Formatting Kafka storage");
+        assertThat(broker.log()).doesNotContain("Formatting Kafka storage");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("it.events");
             admin.createTopics(List.of(new NewTopic("consent.commands", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -174,33 +163,7 @@ class KafkaBrokerIT {
     }
 
     private void startBroker(int port, int controllerPort) throws IOException, InterruptedException {
-        Path jar = Path.of("target", "kafka-broker.jar").toAbsolutePath();
-        assertThat(jar).exists();
-        ProcessBuilder pb = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), dataDir.toString())
-                .redirectErrorStream(true);
-        pb.environment().put("KAFKA_PORT", String.valueOf(port));
-        pb.environment().put("KAFKA_CONTROLLER_PORT", String.valueOf(controllerPort));
-        broker = pb.start();
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(broker.getInputStream(), UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    brokerLog.append(line).append('\n');
-                    if (line.contains(KafkaBrokerLauncher.READY_MESSAGE)) {
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                // process ended
-            }
-        }, "broker-log");
-        reader.setDaemon(true);
-        reader.start();
-        boolean started = ready.await(90, TimeUnit.SECONDS);
-        assertThat(started).as("broker ready; log:%n%s", brokerLog).isTrue();
+        broker = BrokerProcess.start(dataDir, port, controllerPort, Map.of());
         assertThat(Files.exists(dataDir.resolve("data").resolve("meta.properties"))).isTrue();
     }
 
@@ -232,8 +195,6 @@ class KafkaBrokerIT {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return BrokerProcess.freePort();
     }
 }
