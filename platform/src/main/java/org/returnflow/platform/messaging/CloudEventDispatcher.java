@@ -2,6 +2,8 @@ package org.returnflow.platform.messaging;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.returnflow.contracts.ContractJson;
 import org.returnflow.contracts.ContractSchemas;
@@ -33,6 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * retried until it passes; anything else is retried a bounded number of times, then dead-lettered.
  * If the consumer dies after the commit but before its offset commit, the redelivered record finds
  * its row and is skipped.
+ *
+ * <p>Each message is handled in a span of its case's trace ({@link MessageTracing#startProcess}), so
+ * that what the handler logs and publishes carries the trace the message came with.
  */
 public class CloudEventDispatcher implements MessageListener<String, byte[]> {
 
@@ -44,9 +49,15 @@ public class CloudEventDispatcher implements MessageListener<String, byte[]> {
     private final String consumer;
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final MessageTracing tracing;
 
     public CloudEventDispatcher(List<MessageHandler<? extends Message>> handlers, JdbcTemplate jdbc,
                                 TransactionTemplate tx, String consumer) {
+        this(handlers, jdbc, tx, consumer, MessageTracing.off());
+    }
+
+    public CloudEventDispatcher(List<MessageHandler<? extends Message>> handlers, JdbcTemplate jdbc,
+                                TransactionTemplate tx, String consumer, MessageTracing tracing) {
         for (MessageHandler<? extends Message> handler : handlers) {
             MessageDescriptor descriptor = MessageCatalog.byClass(handler.messageType());
             MessageHandler<? extends Message> clash = handlersByType.put(descriptor.type(), handler);
@@ -58,6 +69,7 @@ public class CloudEventDispatcher implements MessageListener<String, byte[]> {
         this.jdbc = jdbc;
         this.tx = tx;
         this.consumer = consumer;
+        this.tracing = tracing;
     }
 
     @Override
@@ -73,19 +85,28 @@ public class CloudEventDispatcher implements MessageListener<String, byte[]> {
         MessageContext context = new MessageContext(event.getId(), event.getType(),
                 String.valueOf(event.getSource()), event.getSubject(), event.getTime(),
                 record.topic(), record.partition(), record.offset());
+        Span span = tracing.startProcess(event, message, record.topic());
         try (MDC.MDCCloseable ignoredCase = MDC.putCloseable("caseId", event.getSubject());
-             MDC.MDCCloseable ignoredId = MDC.putCloseable("messageId", event.getId())) {
+             MDC.MDCCloseable ignoredId = MDC.putCloseable("messageId", event.getId());
+             Tracer.SpanInScope ignoredSpan = tracing.inScope(span)) {
             tx.executeWithoutResult(status -> {
                 int fresh = jdbc.update("insert into processed_message (message_id, consumer, type) values (?, ?, ?) "
                         + "on conflict do nothing", event.getId(), consumer, event.getType());
                 if (fresh == 0) {
                     duplicates.incrementAndGet();
+                    span.tag("returnflow.duplicate", "true");
                     log.info("Duplicate {} {} skipped", event.getType(), event.getId());
                     return;
                 }
+                tracing.handled(message, span);
                 invoke(handler, message, context);
                 handled.incrementAndGet();
             });
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
         }
     }
 
