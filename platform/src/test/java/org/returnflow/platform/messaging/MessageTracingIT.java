@@ -112,8 +112,8 @@ class MessageTracingIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> handler.traceIdSeen(eventId.toString()) != null);
         assertThat(handler.traceIdSeen(eventId.toString())).as("the trace id in the handler's logs").isEqualTo(traceId);
 
-        SpanData consumer = spans.await(SpanKind.CONSUMER, eventId);
-        SpanData producer = spans.await(SpanKind.PRODUCER, eventId);
+        SpanData consumer = spans.awaitSpan(SpanKind.CONSUMER, eventId);
+        SpanData producer = spans.awaitSpan(SpanKind.PRODUCER, eventId);
         assertThat(producer.getName()).isEqualTo("publish AssessEligibility");
         assertThat(producer.getTraceId()).isEqualTo(traceId);
         assertThat(producer.getParentSpanId()).isEqualTo(request.context().spanId());
@@ -188,7 +188,7 @@ class MessageTracingIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> handler.traceIdSeen(id) != null);
         assertThat(handler.traceIdSeen(id)).isEqualTo(caseTrace);
-        SpanData consumer = spans.await(SpanKind.CONSUMER, UUID.fromString(id));
+        SpanData consumer = spans.awaitSpan(SpanKind.CONSUMER, UUID.fromString(id));
         assertThat(consumer.getTraceId()).isEqualTo(caseTrace);
         assertThat(consumer.getAttributes().get(AttributeKey.stringKey(MessageTracing.CAUSE_TRACE_ID)))
                 .isEqualTo(elsewhere.context().traceId());
@@ -281,7 +281,7 @@ class MessageTracingIT {
             return CompletableResultCode.ofSuccess();
         }
 
-        SpanData await(SpanKind kind, UUID messageId) {
+        SpanData awaitSpan(SpanKind kind, UUID messageId) {
             return awaitMatching(s -> s.getKind() == kind && messageId.toString().equals(s.getAttributes().get(MESSAGE_ID)));
         }
 
