@@ -151,8 +151,13 @@ class ConsentFlowIT {
         assertThat(history.get(1).at("/officer").asText()).isEqualTo("officer-4711");
         assertThat(history.get(1).at("/interpreter").asText()).isEqualTo("interpreter-0815");
         assertThat(history.get(1).at("/recordedBy").asText()).isEqualTo("consent-officers");
-        assertThat(jdbc.queryForList("select principal from audit_entry where subject_id = ? and action = ?",
-                String.class, consentId.toString(), "CONSENT_GIVEN")).containsExactly("consent-officers");
+        // The principal is the verified client; the officer the client names is kept beside it, never as principal.
+        assertThat(jdbc.queryForList("select principal || ' ' || on_behalf_of from audit_entry "
+                + "where subject_id = ? and action = ?", String.class, consentId.toString(), "CONSENT_GIVEN"))
+                .containsExactly("consent-officers officer-4711");
+        // The list read above is audited too, one entry per request returned.
+        assertThat(jdbc.queryForList("select principal from audit_entry where subject_id = ? and action = 'READ'",
+                String.class, consentId.toString())).contains("consent-officers");
         assertPublishedEventsAreValid();
     }
 
@@ -266,8 +271,11 @@ class ConsentFlowIT {
         assertThat(jdbc.queryForList("select principal || ' ' || purpose from audit_entry "
                         + "where subject_id = ? and action = 'PARTNER_READ'", String.class, consentId.toString()))
                 .containsExactly("partner-monitor return-monitoring");
+        // The detention agency's token is meant for the detention service only (aud): refused before any scope check.
         assertThat(get("/api/consents?caseId=" + caseId, TestClient.DETENTION_AGENCY).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get("/api/consents?caseId=" + caseId, TestClient.CONSENT_OFFICERS.withScopes("consent:decide"))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

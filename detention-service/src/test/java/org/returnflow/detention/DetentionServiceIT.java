@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -394,6 +395,63 @@ class DetentionServiceIT {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(call(HttpMethod.GET, "/api/detainees/" + id, null,
                 TestClient.DETENTION_AGENCY.atFacilities("LA-PINE")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /** A list returns names, so every person on the page returned is an audited read of the caller. */
+    @Test
+    void everyPersonInAListReadIsAuditedForTheCaller() {
+        UUID first = registerRemovableWithPermit();
+        UUID second = registerRemovableWithPermit();
+        JsonNode page = get("/api/detainees?nationality=IRN&status=IN_CUSTODY&size=100").getBody();
+        List<String> returned = new java.util.ArrayList<>();
+        page.get("content").forEach(d -> returned.add(d.get("id").asText()));
+        assertThat(returned).contains(first.toString(), second.toString());
+
+        for (UUID id : List.of(first, second)) {
+            assertThat(jdbc.queryForList("select principal || ' ' || detail from audit_entry where subject_id = ? "
+                    + "and action = 'READ'", String.class, id.toString()))
+                    .contains("detention-agency one of " + returned.size() + " in a list");
+        }
+    }
+
+    /**
+     * The trail is hash-chained: it verifies, a row changed by SQL with the append-only trigger
+     * disabled (as the table's owner can) is named exactly, and TRUNCATE is refused.
+     */
+    @Test
+    void theAuditChainVerifiesNamesARowChangedBehindItsBackAndRefusesTruncate() {
+        UUID id = registerRemovableWithPermit();
+        long written = count("audit_entry");
+        JsonNode intact = call(HttpMethod.GET, "/api/audit/verify", null, TestClient.AUDIT_VERIFIER).getBody();
+        assertThat(intact.get("ok").asBoolean()).isTrue();
+        assertThat(intact.get("verified").asLong()).isGreaterThanOrEqualTo(written);
+
+        long row = jdbc.queryForObject("select id from audit_entry where subject_id = ? and action = 'REGISTERED'",
+                Long.class, id.toString());
+        String detail = jdbc.queryForObject("select detail from audit_entry where id = ?", String.class, row);
+        tamper("update audit_entry set principal = 'someone-else' where id = " + row);
+        try {
+            JsonNode broken = call(HttpMethod.GET, "/api/audit/verify", null, TestClient.AUDIT_VERIFIER).getBody();
+            assertThat(broken.get("ok").asBoolean()).isFalse();
+            assertThat(broken.at("/firstBrokenEntry/id").asLong()).isEqualTo(row);
+            assertThat(broken.at("/firstBrokenEntry/expectedHash").asText())
+                    .isNotEqualTo(broken.at("/firstBrokenEntry/actualHash").asText());
+        } finally {
+            tamper("update audit_entry set principal = 'detention-agency' where id = " + row);
+        }
+        assertThat(jdbc.queryForObject("select detail from audit_entry where id = ?", String.class, row)).isEqualTo(detail);
+        assertThat(call(HttpMethod.GET, "/api/audit/verify", null, TestClient.AUDIT_VERIFIER).getBody()
+                .get("ok").asBoolean()).isTrue();
+
+        assertThatThrownBy(() -> jdbc.execute("truncate audit_entry"))
+                .hasMessageContaining("append-only: TRUNCATE refused");
+        assertThat(call(HttpMethod.GET, "/api/audit/verify", null, TestClient.DETENTION_AGENCY).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private void tamper(String sql) {
+        jdbc.execute("alter table audit_entry disable trigger audit_entry_no_update_or_delete; " + sql
+                + "; alter table audit_entry enable trigger audit_entry_no_update_or_delete");
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The people of the reference scenario (DESIGN.md), drawn with {@code java.util.Random(seed)}: the
+ * The people of the reference scenario (docs/design.md), drawn with {@code java.util.Random(seed)}: the
  * same seed gives the same people, traits and decisions. Every variety appears at least as often as
  * its minimum, so a reduced scenario still walks every safeguard path.
  */

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The reference scenario of DESIGN.md, played as the agencies, officers, reviewers and supervisors
+ * The reference scenario of docs/design.md, played as the agencies, officers, reviewers and supervisors
  * would play it, through the public HTTP APIs only:
  * <ol>
  *   <li>seed consulates, flights and the people of both operations with their records;</li>
@@ -49,6 +49,11 @@ public final class ReferenceScenario {
     public static final String PAN_OPERATION = "PAN-2026-01";
     static final Set<String> TRANSIENT = Set.of("OPEN", "ELIGIBILITY_CHECK", "AWAITING_CONSENT", "AWAITING_SEAT", "BOOKED");
     static final String CANCEL_REASON = "AIRCRAFT_UNAVAILABLE";
+    static final String RECEIVED_BY = "Duty officer, IKA border police";
+    /** The most items or passengers one bulk call takes (detention's pack takes 1 to 500). */
+    static final int BULK_LIMIT = 500;
+    private static final Duration QUIET_PAUSE = Duration.ofSeconds(1);
+    private static final Duration QUIET_PAUSE_MAX = Duration.ofSeconds(4);
 
     /**
      * How to run it.
@@ -122,10 +127,16 @@ public final class ReferenceScenario {
         }
     }
 
-    /** What the run did, for the summary and the tests. */
+    /**
+     * What the run did, for the summary and the tests.
+     *
+     * @param calls           the API calls each phase made
+     * @param alreadyOnRecord people detention already had on record (an earlier run's), registered again as
+     *                        distinct people with {@code confirmDistinctFrom}
+     */
     public record Result(Cast cast, List<Flight> flights, Map<String, UUID> operations, Flight firstFlight,
                          Flight cancelledFlight, Set<UUID> boarded, Map<String, String> probes,
-                         Map<String, Duration> phases) {
+                         Map<String, Duration> phases, Map<String, Long> calls, int alreadyOnRecord) {
     }
 
     private final ReturnflowApi api;
@@ -145,6 +156,8 @@ public final class ReferenceScenario {
     private final Set<String> tasksDone = ConcurrentHashMap.newKeySet();
     private final Map<String, String> probes = new LinkedHashMap<>();
     private final Map<String, Duration> phases = new LinkedHashMap<>();
+    private final Map<String, Long> callsByPhase = new LinkedHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger alreadyOnRecord = new java.util.concurrent.atomic.AtomicInteger();
     private final Set<UUID> boarded = ConcurrentHashMap.newKeySet();
     private Flight firstFlight;
     private Flight cancelledFlight;
@@ -178,7 +191,7 @@ public final class ReferenceScenario {
             phase("Waiting for the last cases to settle", () -> awaitRounds("every case settled", this::settled, this::unsettled));
             printProgress(true);
             return new Result(cast, List.copyOf(flights), ordered(operations), firstFlight, cancelledFlight,
-                    Set.copyOf(boarded), Map.copyOf(probes), ordered(phases));
+                    Set.copyOf(boarded), Map.copyOf(probes), ordered(phases), ordered(callsByPhase), alreadyOnRecord.get());
         } finally {
             pool.shutdownNow();
         }
@@ -190,11 +203,13 @@ public final class ReferenceScenario {
 
     private void phase(String name, Runnable step) {
         Instant t0 = Instant.now();
+        long calls0 = api.calls();
         out.printf("%n== %s (%s)%n", name, elapsed());
         step.run();
         Duration took = Duration.between(t0, Instant.now());
         phases.put(name, took);
-        out.printf("   done in %d s%n", took.toSeconds());
+        callsByPhase.put(name, api.calls() - calls0);
+        out.printf("   done in %d s, %d API calls%n", took.toSeconds(), api.calls() - calls0);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -261,6 +276,10 @@ public final class ReferenceScenario {
         }
         out.printf("   %d people registered with orders, documents, clearances and property (%d calls so far)%n",
                 everyone.size(), api.calls());
+        if (alreadyOnRecord.get() > 0) {
+            out.printf("   NOTE: %d people of this draw were on record from an earlier run; registered again as distinct"
+                    + " people (confirmDistinctFrom). For a clean run: ./returnflow demo --fresh%n", alreadyOnRecord.get());
+        }
     }
 
     private void register(Person p) {
@@ -278,7 +297,7 @@ public final class ReferenceScenario {
         }
         body.put("removalOrder", Map.of("issuedOn", p.detainedSince.plusDays(5).isBefore(today)
                 ? p.detainedSince.plusDays(5).toString() : today.minusDays(1).toString(), "isFinal", true));
-        JsonNode registered = api.post(ReturnflowApi.DETENTION, "/api/detainees", body);
+        JsonNode registered = registerOnce(body);
         p.detaineeId = UUID.fromString(registered.path("id").asText());
         p.caseNumber = registered.path("caseNumber").asText();
         String path = "/api/detainees/" + p.detaineeId;
@@ -326,6 +345,41 @@ public final class ReferenceScenario {
         if (p.trait == Trait.ACCOMPANIED_MINOR) {
             api.post(ReturnflowApi.DETENTION, path + "/guardian", Map.of("guardianId", p.guardian.detaineeId.toString()));
         }
+    }
+
+    /**
+     * Registers a person. Detention answers 409 with {@code existingIds} when someone of the same name,
+     * date of birth and nationality is on record: on a stack that an earlier run filled, that is the
+     * earlier run's person of the same draw. Their record has moved on (removed, withdrawn, still booked
+     * on that run's flights, with an open case), so the scenario cannot replay them; the agency confirms
+     * this is a distinct person ({@code confirmDistinctFrom}, kept in detention's audit) and registers
+     * them anew. A 409 for an external identifier cannot be confirmed away and stops the run.
+     */
+    private JsonNode registerOnce(Map<String, Object> body) {
+        ReturnflowApi.Response answer = api.call(ReturnflowApi.DETENTION, "POST", "/api/detainees", body);
+        if (answer.status() == 409 && answer.json() != null && answer.json().path("existingIds").isArray()
+                && isConfirmable(answer.json())) {
+            List<String> existing = new ArrayList<>();
+            answer.json().path("existingIds").forEach(id -> existing.add(id.asText()));
+            Map<String, Object> confirmed = new LinkedHashMap<>(body);
+            confirmed.put("confirmDistinctFrom", existing);
+            alreadyOnRecord.incrementAndGet();
+            answer = api.call(ReturnflowApi.DETENTION, "POST", "/api/detainees", confirmed);
+        }
+        if (!answer.ok()) {
+            throw new ApiException("POST", "/api/detainees", answer.status(), answer.body());
+        }
+        return answer.json();
+    }
+
+    /** A duplicate by name, date of birth and nationality (field confirmDistinctFrom), not by an external identifier. */
+    private static boolean isConfirmable(JsonNode problem) {
+        for (JsonNode error : problem.path("errors")) {
+            if ("confirmDistinctFrom".equals(error.path("field").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -428,8 +482,14 @@ public final class ReferenceScenario {
         awaitRounds(what, done, () -> "");
     }
 
+    /**
+     * Plays rounds until {@code done} holds after a round in which nobody had anything to do. A round
+     * reads every case (a few pages), so after a quiet round the next one waits longer, up to
+     * {@link #QUIET_PAUSE_MAX}: the services are busy with what the last decisions started.
+     */
     private void awaitRounds(String what, BooleanSupplier done, java.util.function.Supplier<String> diagnosis) {
         Instant deadline = Instant.now().plus(options.phaseTimeout());
+        Duration pause = QUIET_PAUSE;
         while (true) {
             boolean quiet = round();
             if (quiet && done.getAsBoolean()) {
@@ -440,8 +500,13 @@ public final class ReferenceScenario {
                 throw new IllegalStateException("Timed out after " + options.phaseTimeout().toSeconds()
                         + " s waiting for: " + what + ". Cases by state: " + byState() + diagnosis.get());
             }
-            sleep(Duration.ofMillis(1000));
+            pause = quiet ? min(pause.multipliedBy(2), QUIET_PAUSE_MAX) : QUIET_PAUSE;
+            sleep(pause);
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void refreshCases() {
@@ -708,21 +773,20 @@ public final class ReferenceScenario {
                 unpacked.reviewPlan = ReviewPlan.FIX_AND_RECHECK;
             }
         }
-        java.util.concurrent.atomic.AtomicInteger packed = new java.util.concurrent.atomic.AtomicInteger();
-        // one person's items one after the other: each packing changes the person's record
-        parallel(cast.everyone(), p -> {
+        List<Map<String, String>> items = new ArrayList<>();
+        for (Person p : cast.everyone()) {
             List<UUID> ids;
             synchronized (p.propertyItems) {
                 ids = List.copyOf(p.propertyItems);
             }
             for (int i = 0; i < ids.size(); i++) {
                 if (!(p.keepPropertyHeld && i == ids.size() - 1)) {
-                    api.post(ReturnflowApi.DETENTION, "/api/detainees/" + p.detaineeId + "/property/" + ids.get(i) + "/packed", null);
-                    packed.incrementAndGet();
+                    items.add(Map.of("detaineeId", p.detaineeId.toString(), "itemId", ids.get(i).toString()));
                 }
             }
-        });
-        out.printf("   %d property items packed to travel%s%n", packed.get(),
+        }
+        int packed = packProperty(items);
+        out.printf("   %d property items packed to travel%s%n", packed,
                 unpacked == null ? "" : "; one item of " + unpacked.caseNumber + " left HELD (S9)");
 
         api.post(ReturnflowApi.FLIGHTS, flightPath + "/lock-manifest", null);
@@ -738,16 +802,80 @@ public final class ReferenceScenario {
         });
 
         List<UUID> toBoard = new ArrayList<>(activeEntries(firstFlight));
-        parallel(toBoard, caseId -> api.post(ReturnflowApi.FLIGHTS, flightPath + "/manifest/" + caseId + "/board", null));
+        board(firstFlight, toBoard);
         boarded.addAll(toBoard);
         out.printf("   %d boarded, %d offloaded at the final check%n", toBoard.size(), onBoard.size() - toBoard.size());
         api.post(ReturnflowApi.FLIGHTS, flightPath + "/depart", null);
         api.post(ReturnflowApi.FLIGHTS, flightPath + "/arrive", null);
         out.printf("   %s departed AEX and arrived at IKA%n", firstFlight);
-        parallel(toBoard, caseId -> api.post(ReturnflowApi.FLIGHTS, flightPath + "/manifest/" + caseId + "/handover",
-                Map.of("receivedBy", "Duty officer, IKA border police")));
+        handOver(firstFlight, toBoard, RECEIVED_BY);
         out.printf("   %d handovers confirmed%n", toBoard.size());
         awaitRounds("every boarded case REMOVED", () -> toBoard.stream().allMatch(id -> "REMOVED".equals(stateOf(id))));
+    }
+
+    // ---- flight day in bulk: one call per list, each item answered on its own ----
+
+    /**
+     * Packs the items to travel, {@value #BULK_LIMIT} a call ({@code POST /api/detainees/property/pack},
+     * detention-service/README.md "Packing in bulk"). An item packed already is DONE with changed=false.
+     *
+     * @return how many items were packed
+     */
+    private int packProperty(List<Map<String, String>> items) {
+        int packed = 0;
+        for (int from = 0; from < items.size(); from += BULK_LIMIT) {
+            List<Map<String, String>> batch = items.subList(from, Math.min(items.size(), from + BULK_LIMIT));
+            JsonNode answer = api.post(ReturnflowApi.DETENTION, "/api/detainees/property/pack", Map.of("items", batch));
+            packed += requireEveryItemDone("pack property", answer, "itemId");
+        }
+        return packed;
+    }
+
+    /**
+     * Boards the passengers: {@code POST /api/flights/{id}/board {items:[{caseId}]}}, answered 200
+     * {@code {results:[{caseId, status, problem?}]}} (issue 17 item 5; flight-service builds it).
+     */
+    private void board(Flight flight, List<UUID> caseIds) {
+        for (int from = 0; from < caseIds.size(); from += BULK_LIMIT) {
+            List<Map<String, String>> batch = caseIds.subList(from, Math.min(caseIds.size(), from + BULK_LIMIT)).stream()
+                    .map(id -> Map.of("caseId", id.toString())).toList();
+            requireEveryItemDone("board " + flight, api.post(ReturnflowApi.FLIGHTS, "/api/flights/" + flight.id + "/board",
+                    Map.of("items", batch)), "caseId");
+        }
+    }
+
+    /**
+     * Confirms the handovers: {@code POST /api/flights/{id}/handover {items:[{caseId, receivedBy}]}},
+     * answered like {@link #board}.
+     */
+    private void handOver(Flight flight, List<UUID> caseIds, String receivedBy) {
+        for (int from = 0; from < caseIds.size(); from += BULK_LIMIT) {
+            List<Map<String, String>> batch = caseIds.subList(from, Math.min(caseIds.size(), from + BULK_LIMIT)).stream()
+                    .map(id -> Map.of("caseId", id.toString(), "receivedBy", receivedBy)).toList();
+            requireEveryItemDone("hand over " + flight, api.post(ReturnflowApi.FLIGHTS, "/api/flights/" + flight.id + "/handover",
+                    Map.of("items", batch)), "caseId");
+        }
+    }
+
+    /**
+     * Every item of a bulk answer must be done: the reference scenario asks nothing that may be refused.
+     *
+     * @return the items done
+     */
+    private static int requireEveryItemDone(String what, JsonNode answer, String idField) {
+        List<String> refused = new ArrayList<>();
+        int done = 0;
+        for (JsonNode result : answer.path("results")) {
+            if (result.hasNonNull("problem") || "REFUSED".equals(result.path("status").asText())) {
+                refused.add(result.path(idField).asText() + ": " + result.path("problem"));
+            } else {
+                done++;
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException(what + ": " + refused.size() + " refused: " + refused);
+        }
+        return done;
     }
 
     /** The last lines of the history of some cases, for a timeout's message. */

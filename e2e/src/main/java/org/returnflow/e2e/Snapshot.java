@@ -19,12 +19,25 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * What the services hold about the scenario's people after the run, read through their APIs
- * (the case API, detention, consent, flights, notifications) and, for the notice window each case
- * used, the engine's history as an operator reads it in Cockpit. The summary and the safeguard
- * audit work on this and on nothing the scenario merely remembers.
+ * What the services hold about the scenario's people after the run, read through their APIs: each
+ * operation's report from the workflow, the flights and manifests, and detention's records of the
+ * people whose safeguards only detention can show. The summary and the cross-checks work on this
+ * and on nothing the scenario merely remembers.
+ *
+ * <p>{@link Scope#LEAN} (the demo) leaves to the workflow's report what the report covers, and reads
+ * detention's record only of the people a cross-check needs: everyone with a trait, a plan or an
+ * event of the scenario, and everyone who boarded. {@link Scope#FULL} (the end-to-end test) reads
+ * every person in every service, and the engine's history for the notice window each case used.
  */
 public final class Snapshot {
+
+    /** How much to read. */
+    public enum Scope {
+        /** The operation reports, flights, manifests, and detention's records of the people a cross-check needs. */
+        LEAN,
+        /** Everything of everyone: case histories, detention, consent and notification records. */
+        FULL
+    }
 
     /** One seat a case held, as the flight's manifest shows it. */
     public record Entry(UUID flightId, UUID caseId, String seat, Instant bookedAt, Instant boardedAt,
@@ -47,8 +60,11 @@ public final class Snapshot {
     }
 
     final ReferenceScenario.Result result;
+    final Scope scope;
     final Map<UUID, Person> byCase = new HashMap<>();
-    /** GET /api/removal-cases/{id}, with history. */
+    /** GET /api/removal-operations/{id}/report, by operation name. */
+    final Map<String, JsonNode> reports = new LinkedHashMap<>();
+    /** GET /api/removal-cases/{id} with history for the people examined (FULL: everyone), else the case list's entry. */
     final Map<UUID, JsonNode> cases = new ConcurrentHashMap<>();
     /** GET /api/detainees/{id}. */
     final Map<UUID, JsonNode> detainees = new ConcurrentHashMap<>();
@@ -73,8 +89,9 @@ public final class Snapshot {
     /** Audit trails read for a sample of people. */
     final Map<UUID, JsonNode> auditTrails = new ConcurrentHashMap<>();
 
-    private Snapshot(ReferenceScenario.Result result) {
+    private Snapshot(ReferenceScenario.Result result, Scope scope) {
         this.result = result;
+        this.scope = scope;
         for (Person p : result.cast().everyone()) {
             if (p.caseId != null) {
                 byCase.put(p.caseId, p);
@@ -82,20 +99,38 @@ public final class Snapshot {
         }
     }
 
-    /** Reads everything through the APIs, six calls at a time. */
+    /** Reads what the demo needs ({@link Scope#LEAN}). */
     public static Snapshot read(ReturnflowApi api, ReferenceScenario.Result result) {
-        Snapshot s = new Snapshot(result);
+        return read(api, result, Scope.LEAN);
+    }
+
+    /** Reads through the APIs, six calls at a time. */
+    public static Snapshot read(ReturnflowApi api, ReferenceScenario.Result result, Scope scope) {
+        Snapshot s = new Snapshot(result, scope);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
+            result.operations().forEach((name, id) -> s.reports.put(name,
+                    api.get(ReturnflowApi.CASES, "/api/removal-operations/" + id + "/report")));
             List<Person> people = result.cast().everyone().stream().filter(p -> p.caseId != null).toList();
-            parallel(pool, people, p -> {
-                s.cases.put(p.caseId, api.get(ReturnflowApi.CASES, "/api/removal-cases/" + p.caseId));
+            if (scope == Scope.LEAN) {
+                for (UUID operationId : result.operations().values()) {
+                    api.getAll(ReturnflowApi.CASES, "/api/removal-cases?operationId=" + operationId)
+                            .forEach(c -> s.cases.put(UUID.fromString(c.path("caseId").asText()), c));
+                }
+            }
+            List<Person> examined = scope == Scope.FULL ? people : people.stream().filter(p -> examined(p, result)).toList();
+            parallel(pool, examined, p -> {
+                if (scope == Scope.FULL || storied(p)) {
+                    s.cases.put(p.caseId, api.get(ReturnflowApi.CASES, "/api/removal-cases/" + p.caseId));
+                }
                 s.detainees.put(p.detaineeId, api.get(ReturnflowApi.DETENTION, "/api/detainees/" + p.detaineeId));
-                List<JsonNode> consents = new ArrayList<>();
-                api.get(ReturnflowApi.CONSENT, "/api/consents?caseId=" + p.caseId + "&size=100").path("content")
-                        .forEach(consents::add);
-                s.consents.put(p.caseId, consents);
-                s.notifications.put(p.caseId, api.getAll(ReturnflowApi.NOTIFICATIONS, "/api/notifications?caseId=" + p.caseId));
+                if (scope == Scope.FULL) {
+                    List<JsonNode> consents = new ArrayList<>();
+                    api.get(ReturnflowApi.CONSENT, "/api/consents?caseId=" + p.caseId + "&size=100").path("content")
+                            .forEach(consents::add);
+                    s.consents.put(p.caseId, consents);
+                    s.notifications.put(p.caseId, api.getAll(ReturnflowApi.NOTIFICATIONS, "/api/notifications?caseId=" + p.caseId));
+                }
             });
             // the scenario's flights, and any other flight a case was booked on (an earlier run's)
             java.util.Set<UUID> flightIds = new java.util.LinkedHashSet<>();
@@ -113,24 +148,38 @@ public final class Snapshot {
                 manifest.path("struck").forEach(e -> s.allEntries.add(Entry.of(e)));
             }
             s.allEntries.stream().filter(e -> s.byCase.containsKey(e.caseId())).forEach(s.entries::add);
-            // S6: the detention service's own answer for every third-country person, on the PAN departure date
-            LocalDate panDate = result.flights().stream().filter(f -> "PAN".equals(f.destination))
-                    .map(f -> LocalDate.ofInstant(f.departureAt, ZoneOffset.UTC)).max(LocalDate::compareTo).orElseThrow();
-            List<Person> thirdCountry = people.stream().filter(p -> !p.destination.equals(p.nationality)).toList();
-            parallel(pool, thirdCountry, p -> s.thirdCountryEligibility.put(p.caseId, api.get(ReturnflowApi.DETENTION,
-                    "/api/detainees/" + p.detaineeId + "/eligibility?destination=" + p.destination + "&on=" + panDate)));
-            s.readNoticeHours(api);
+            if (scope == Scope.FULL) {
+                // S6: the detention service's own answer for every third-country person, on the PAN departure date
+                LocalDate panDate = result.flights().stream().filter(f -> "PAN".equals(f.destination))
+                        .map(f -> LocalDate.ofInstant(f.departureAt, ZoneOffset.UTC)).max(LocalDate::compareTo).orElseThrow();
+                List<Person> thirdCountry = people.stream().filter(p -> !p.destination.equals(p.nationality)).toList();
+                parallel(pool, thirdCountry, p -> s.thirdCountryEligibility.put(p.caseId, api.get(ReturnflowApi.DETENTION,
+                        "/api/detainees/" + p.detaineeId + "/eligibility?destination=" + p.destination + "&on=" + panDate)));
+                s.readNoticeHours(api);
+            }
             // S8: anyone with the right role reads a case's full history; agencies read the audit trail
             Person sample = people.get(0);
             s.partnerHistoryStatus = api.call(ReturnflowApi.PARTNER, "GET", "/api/removal-cases/" + sample.caseId
                     + "?purpose=" + ReturnflowApi.encode("independent return monitoring"), null).status();
-            List<Person> reviewed = people.stream().filter(p -> p.reviewPlan != Person.ReviewPlan.NONE).limit(20).toList();
+            List<Person> reviewed = people.stream().filter(p -> p.reviewPlan != Person.ReviewPlan.NONE)
+                    .limit(scope == Scope.FULL ? 20 : 5).toList();
             parallel(pool, reviewed, p -> s.auditTrails.put(p.detaineeId,
                     api.get(ReturnflowApi.DETENTION, "/api/audit?subject=" + p.detaineeId + "&size=100")));
         } finally {
             pool.shutdownNow();
         }
         return s;
+    }
+
+    /** Whether a cross-check needs this person's detention record: a story of their own, or a boarding. */
+    private static boolean examined(Person p, ReferenceScenario.Result result) {
+        return storied(p) || result.boarded().contains(p.caseId);
+    }
+
+    /** A trait, a review plan or an event of the run: a cross-check reads the case's history too. */
+    private static boolean storied(Person p) {
+        return p.trait != Person.Trait.PLAIN || p.reviewPlan != Person.ReviewPlan.NONE || p.holdPlacedAfterBooking
+                || p.consentWithdrawn || p.keepPropertyHeld;
     }
 
     private void readNoticeHours(ReturnflowApi api) {
@@ -165,8 +214,29 @@ public final class Snapshot {
         return result;
     }
 
+    /** Every person of the scenario with a case. */
     public Collection<Person> people() {
         return byCase.values();
+    }
+
+    /** The people whose detention record was read (FULL: everyone). */
+    public List<Person> examined() {
+        return byCase.values().stream().filter(p -> detainees.containsKey(p.detaineeId)).toList();
+    }
+
+    /** Whether the case was read with its history (FULL: every case). */
+    public boolean hasHistory(UUID caseId) {
+        JsonNode c = cases.get(caseId);
+        return c != null && c.has("history");
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The workflow's report of each operation, by operation name. */
+    public Map<String, JsonNode> reports() {
+        return reports;
     }
 
     public String state(UUID caseId) {

@@ -8,168 +8,188 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What happened, from the services' own data: cases by state, voluntary or not, blocked by reason,
- * manifests with utilization and struck entries, notifications by recipient and language, and the
- * safeguard audit. {@link #ok()} is false when any safeguard failed.
+ * What happened: for each operation, the workflow's report ({@code GET /api/removal-operations/{id}/report}:
+ * cases by state, voluntary or not, blockers met, the flights its cases held seats on, notices, and
+ * the S1–S10 audit from the case records), the flights as flight-service shows them, and the
+ * cross-checks against the services' own records of what the report cannot see. {@link #ok()} is
+ * false when any report finding or cross-check failed.
  */
 public final class Summary {
 
-    private static final Pattern BLOCKER = Pattern.compile("\\b(NO_FINAL_ORDER|ACTIVE_LEGAL_HOLD|VALID_RESIDENCE_PERMIT|"
-            + "NO_TRAVEL_DOCUMENT|NOT_FIT_TO_FLY|NOT_IN_CUSTODY|UNACCOMPANIED_MINOR|THIRD_COUNTRY_NOT_AGREED|PROPERTY_NOT_RECONCILED)\\b");
-    private static final List<String> STATE_ORDER = List.of("OPEN", "ELIGIBILITY_CHECK", "LEGAL_REVIEW", "AWAITING_CONSENT",
-            "AWAITING_SEAT", "BOOKED", "NOTIFIED", "BOARDED", "REMOVED", "WITHDRAWN");
-
-    private static final java.util.Comparator<String> STATES =
-            java.util.Comparator.comparingInt(Summary::order).thenComparing(java.util.Comparator.naturalOrder());
-
-    private final Snapshot snapshot;
-    private final List<SafeguardAudit.Finding> findings;
-
-    private Summary(Snapshot snapshot, List<SafeguardAudit.Finding> findings) {
-        this.snapshot = snapshot;
-        this.findings = findings;
+    /** One S-rule of one operation's report. */
+    public record ReportFinding(String operation, SafeguardAudit.Finding finding) {
     }
 
-    /** Reads the services' data and audits it. */
+    private final Snapshot snapshot;
+    private final List<ReportFinding> reportFindings;
+    private final List<SafeguardAudit.Finding> crossChecks;
+
+    private Summary(Snapshot snapshot, List<ReportFinding> reportFindings, List<SafeguardAudit.Finding> crossChecks) {
+        this.snapshot = snapshot;
+        this.reportFindings = reportFindings;
+        this.crossChecks = crossChecks;
+    }
+
+    /** Reads the reports and what the cross-checks need (the demo). */
     public static Summary of(ReturnflowApi api, ReferenceScenario.Result result) {
-        Snapshot snapshot = Snapshot.read(api, result);
-        return new Summary(snapshot, SafeguardAudit.check(snapshot));
+        return of(api, result, Snapshot.Scope.LEAN);
+    }
+
+    /** Reads the reports and the services' data at this scope, and cross-checks it. */
+    public static Summary of(ReturnflowApi api, ReferenceScenario.Result result, Snapshot.Scope scope) {
+        Snapshot snapshot = Snapshot.read(api, result, scope);
+        List<ReportFinding> reported = new ArrayList<>();
+        snapshot.reports().forEach((operation, report) -> report.path("safeguards").forEach(f -> {
+            List<String> violations = new ArrayList<>();
+            f.path("violations").forEach(v -> violations.add(v.asText()));
+            int unlisted = f.path("violationCount").asInt(violations.size()) - violations.size();
+            for (int i = 0; i < unlisted; i++) {
+                violations.add("(listed in the report's JSON beyond its first " + violations.size() + ")");
+            }
+            reported.add(new ReportFinding(operation, new SafeguardAudit.Finding(f.path("rule").asText(),
+                    f.path("statement").asText(), violations, f.path("checked").asText())));
+        }));
+        return new Summary(snapshot, reported, SafeguardAudit.check(snapshot));
     }
 
     public Snapshot snapshot() {
         return snapshot;
     }
 
+    /** Every finding: each operation report's S1–S10, then the cross-checks. */
     public List<SafeguardAudit.Finding> findings() {
-        return findings;
+        List<SafeguardAudit.Finding> all = new ArrayList<>();
+        reportFindings.forEach(r -> all.add(r.finding()));
+        all.addAll(crossChecks);
+        return all;
+    }
+
+    public List<ReportFinding> reportFindings() {
+        return reportFindings;
+    }
+
+    public List<SafeguardAudit.Finding> crossChecks() {
+        return crossChecks;
     }
 
     public boolean ok() {
-        return findings.stream().allMatch(SafeguardAudit.Finding::ok);
+        return findings().stream().allMatch(SafeguardAudit.Finding::ok);
     }
 
     public void print(PrintStream out) {
         ReferenceScenario.Result r = snapshot.result();
+        Map<String, JsonNode> reports = snapshot.reports();
         out.println();
         out.println("================================================================================");
-        out.println(" Summary");
+        out.println(" Summary (the workflow's operation reports, flight's manifests, cross-checks)");
         out.println("================================================================================");
 
         out.println();
         out.println("Cases by state");
-        for (Map.Entry<String, UUID> op : r.operations().entrySet()) {
-            List<Person> people = people(op.getKey());
-            Map<String, Long> byState = people.stream().collect(Collectors.groupingBy(p -> snapshot.state(p.caseId),
-                    () -> new TreeMap<>(STATES), Collectors.counting()));
-            out.printf("  %-12s %4d  %s%n", op.getKey(), people.size(), join(byState));
-        }
+        reports.forEach((op, report) -> out.printf("  %-12s %4d  %s%n", op, report.path("cases").path("total").asInt(),
+                counts(report.path("cases").path("byState"), true)));
 
         out.println();
         out.println("Voluntary (a ConsentGiven with evidence stands) versus not");
-        for (String op : r.operations().keySet()) {
-            List<Person> people = people(op);
-            long voluntary = people.stream().filter(p -> snapshot.caseView(p.caseId).path("voluntary").asBoolean(false)).count();
-            long declined = people.stream().filter(p -> snapshot.caseView(p.caseId).path("voluntary").isBoolean()
-                    && !snapshot.caseView(p.caseId).path("voluntary").asBoolean()).count();
-            long interpreted = people.stream().filter(p -> snapshot.caseView(p.caseId).path("voluntary").asBoolean(false)
-                    && snapshot.consents(p.caseId).stream().anyMatch(c -> c.path("history").findValues("interpreter").stream()
-                    .anyMatch(JsonNode::isTextual))).count();
-            long unanswered = people.size() - voluntary - declined;
-            out.printf("  %-12s voluntary %d (%d through an interpreter), not voluntary %d, never asked %d%n", op, voluntary,
-                    interpreted, declined, unanswered);
-        }
+        reports.forEach((op, report) -> {
+            JsonNode v = report.path("voluntariness");
+            out.printf("  %-12s voluntary %d (%d through an interpreter), not voluntary %d, not decided %d; consent standing: %s%n",
+                    op, v.path("voluntary").asInt(), v.path("throughInterpreter").asInt(), v.path("notVoluntary").asInt(),
+                    v.path("notDecided").asInt(), counts(v.path("byStanding"), false));
+        });
 
         out.println();
         out.println("Blocked, by reason (cases that met the blocker at any point, and how they stand now)");
-        Map<String, List<Person>> byBlocker = new TreeMap<>();
-        for (Person p : snapshot.people()) {
-            Set<String> codes = new TreeSet<>();
-            for (JsonNode h : snapshot.caseView(p.caseId).path("history")) {
-                Matcher m = BLOCKER.matcher(h.path("detail").asText());
-                while (m.find()) {
-                    codes.add(m.group(1));
-                }
+        reports.forEach((op, report) -> {
+            if (report.path("blockers").isEmpty()) {
+                out.printf("  %-12s none%n", op);
             }
-            snapshot.caseView(p.caseId).path("blockers").forEach(b -> codes.add(b.path("code").asText()));
-            codes.forEach(code -> byBlocker.computeIfAbsent(code, k -> new ArrayList<>()).add(p));
-        }
-        if (byBlocker.isEmpty()) {
-            out.println("  none");
-        }
-        byBlocker.forEach((code, people) -> {
-            Map<String, Long> now = people.stream().collect(Collectors.groupingBy(p -> snapshot.state(p.caseId),
-                    () -> new TreeMap<>(STATES), Collectors.counting()));
-            out.printf("  %-26s %4d  now %s%n", code, people.size(), join(now));
+            report.path("blockers").forEach(b -> out.printf("  %-12s %-26s %4d  still open %d, four eyes %d; now %s%n", op,
+                    b.path("code").asText(), b.path("cases").asInt(), b.path("openNow").asInt(), b.path("overridden").asInt(),
+                    counts(b.path("nowByState"), false)));
         });
-        long fourEyes = snapshot.people().stream().filter(p -> snapshot.caseView(p.caseId).path("history").findValues("kind")
-                .stream().anyMatch(k -> "SUPERVISOR_DECIDED".equals(k.asText()))).count();
-        out.printf("  supervisor approvals (four eyes): %d%n", fourEyes);
 
         out.println();
-        out.println("Manifests");
+        out.println("Manifests (flight-service: status, seats held of seats for returnees, struck; the report: what the cases did)");
+        Map<UUID, long[]> casesOnFlight = new LinkedHashMap<>();
+        reports.values().forEach(report -> report.path("manifests").forEach(m -> {
+            long[] c = casesOnFlight.computeIfAbsent(UUID.fromString(m.path("flightId").asText()), k -> new long[3]);
+            c[0] += m.path("heldNow").asLong();
+            c[1] += m.path("boarded").asLong();
+            c[2] += m.path("handedOver").asLong();
+        }));
         for (ReferenceScenario.Flight flight : r.flights()) {
             JsonNode f = snapshot.flights().get(flight.id);
             JsonNode m = snapshot.manifests().get(flight.id);
             Map<String, Long> struck = new TreeMap<>();
             m.path("struck").forEach(e -> struck.merge(e.path("reasonStruck").asText(), 1L, Long::sum));
-            out.printf("  %-9s %-11s %s  %-15s %3d/%3d seats (%5.1f %%), boarded %3d, struck %3d%s%n",
+            long[] c = casesOnFlight.getOrDefault(flight.id, new long[3]);
+            out.printf("  %-9s %-11s %s  %-9s %3d/%3d seats (%5.1f %%), boarded %3d, struck %3d%s; cases: held %d, boarded %d, handed over %d%n",
                     f.path("flightNumber").asText(), "AEX→" + ("IRN".equals(flight.destination) ? "DOH→" : "")
                             + f.path("arrivalAirport").asText(), f.path("departureAt").asText().substring(0, 16).replace('T', ' '),
                     f.path("status").asText(), m.path("activeCount").asInt(), m.path("seatsForReturnees").asInt(),
                     m.path("utilization").asDouble() * 100, m.path("boardedCount").asInt(), m.path("struckCount").asInt(),
-                    struck.isEmpty() ? "" : ": " + join(struck));
+                    struck.isEmpty() ? "" : " (" + join(struck) + ")", c[0], c[1], c[2]);
         }
 
         out.println();
-        out.println("Notifications, by recipient type and language (requested → written)");
-        Map<String, Map<String, Long>> byRecipient = new TreeMap<>();
-        Map<String, Long> byStatus = new TreeMap<>();
-        Map<String, Long> byTemplate = new TreeMap<>();
-        for (Person p : snapshot.people()) {
-            for (JsonNode n : snapshot.notifications(p.caseId)) {
-                String language = n.path("requestedLocale").asText() + (n.path("requestedLocale").asText().equals(n.path("locale").asText())
-                        ? "" : "→" + n.path("locale").asText());
-                byRecipient.computeIfAbsent(n.path("recipientType").asText(), k -> new TreeMap<>()).merge(language, 1L, Long::sum);
-                byStatus.merge(n.path("status").asText(), 1L, Long::sum);
-                byTemplate.merge(n.path("templateKey").asText(), 1L, Long::sum);
-            }
-        }
-        byRecipient.forEach((recipient, languages) -> out.printf("  %-10s %5d  %s%n", recipient,
-                languages.values().stream().mapToLong(Long::longValue).sum(), join(languages)));
-        out.printf("  by template: %s; by status: %s%n", join(byTemplate), join(byStatus));
+        out.println("Notices (requested → delivered; written in, by recipient type)");
+        reports.forEach((op, report) -> {
+            JsonNode n = report.path("notices");
+            Map<String, Long> languages = new TreeMap<>();
+            n.path("languages").forEach(l -> languages.merge(l.path("recipientType").asText() + " " + l.path("locale").asText()
+                    + (l.path("fallback").asLong() > 0 ? " (" + l.path("fallback").asLong() + " fallback)" : ""),
+                    l.path("delivered").asLong(), Long::sum));
+            out.printf("  %-12s %d requested, %d delivered, %d failed, %d awaiting; %d people not in their language%n", op,
+                    n.path("requested").asInt(), n.path("delivered").asInt(), n.path("failed").asInt(), n.path("awaiting").asInt(),
+                    n.path("peopleNotInTheirLanguage").asInt());
+            out.printf("  %-12s %s%n", "", join(languages));
+        });
 
         out.println();
-        out.println("Safeguard audit (DESIGN.md S1–S10, checked against the services' data)");
-        findings.forEach(f -> out.println("  " + f.line()));
+        out.println("Safeguard audit: each operation's report (docs/design.md S1–S10, from the workflow's case records)");
+        for (String op : reports.keySet()) {
+            out.println("  " + op);
+            reportFindings.stream().filter(f -> f.operation().equals(op)).forEach(f -> out.println("    " + f.finding().line()));
+        }
+        out.println();
+        out.println("Cross-checks against the services' own records (what the workflow's report cannot see)");
+        crossChecks.forEach(f -> out.println("  " + f.line()));
+        JsonNode anyReport = reports.values().stream().findFirst().orElse(null);
+        if (anyReport != null) {
+            out.println();
+            out.println("What the workflow's report cannot see (and the cross-checks read from the services):");
+            anyReport.path("notVisible").forEach(text -> out.println("  - " + text.asText()));
+        }
 
         out.println();
         Map<String, Duration> phases = r.phases();
-        out.println("Timings: " + phases.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().toSeconds() + " s")
-                .collect(Collectors.joining("; ")));
+        out.println("Timings and API calls: " + phases.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().toSeconds()
+                + " s, " + r.calls().getOrDefault(e.getKey(), 0L) + " calls").collect(Collectors.joining("; ")));
+        if (r.alreadyOnRecord() > 0) {
+            out.printf("%d people were on record from an earlier run and were registered again as distinct people.%n",
+                    r.alreadyOnRecord());
+        }
         out.println(ok() ? "Every safeguard held." : "SAFEGUARD VIOLATIONS: see the FAIL lines above.");
     }
 
-    private List<Person> people(String operation) {
-        return snapshot.result().cast().everyone().stream().filter(p -> p.caseId != null
-                && operation.equals(ReferenceScenario.IRN_OPERATION) == "IRN".equals(p.operationKey)).toList();
-    }
-
-    private static int order(String state) {
-        int i = STATE_ORDER.indexOf(state);
-        return i < 0 ? STATE_ORDER.size() : i;
+    /** "STATE n, …" from a JSON object of counts. */
+    private static String counts(JsonNode counts, boolean skipZero) {
+        List<String> parts = new ArrayList<>();
+        counts.properties().forEach(e -> {
+            if (!skipZero || e.getValue().asLong() > 0) {
+                parts.add(e.getKey() + " " + e.getValue().asLong());
+            }
+        });
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
     private static String join(Map<String, Long> counts) {
-        Map<String, Long> ordered = new LinkedHashMap<>(counts);
-        return ordered.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 }

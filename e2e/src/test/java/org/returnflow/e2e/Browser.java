@@ -21,7 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Debian's headless Chromium driven by its chromedriver, with the flags of PITFALLS.md and a new
+ * Debian's headless Chromium driven by its chromedriver, with the flags of docs/pitfalls.md and a new
  * profile directory each time. When either program is missing the test is skipped (a JUnit
  * assumption) with a message that says how to install them.
  */

@@ -238,8 +238,10 @@ class SendOnceIT {
     private UUID insertSending(UUID caseId, String address, Duration claimedAgo) {
         UUID id = UUID.randomUUID();
         jdbc.update("insert into notification (id, case_id, detainee_id, recipient_type, template_key, requested_locale, "
-                        + "locale, fallback_locale, address, data, status, attempts, created_at, claim_token, claimed_at) "
-                        + "values (?, ?, ?, 'DETAINEE', 'CASE_BOOKED', 'en', 'en', false, ?, '{}'::jsonb, 'SENDING', 1, "
+                        + "locale, fallback_locale, translation_status, english_attached, address, data, status, attempts, "
+                        + "created_at, claim_token, claimed_at) "
+                        + "values (?, ?, ?, 'DETAINEE', 'CASE_BOOKED', 'en', 'en', false, 'REVIEWED', false, ?, '{}'::jsonb, "
+                        + "'SENDING', 1, "
                         + "now() - ? * interval '1 second', ?, now() - ? * interval '1 second')",
                 id, caseId, UUID.randomUUID(), address, claimedAgo.toSeconds() + 1, UUID.randomUUID(), claimedAgo.toSeconds());
         return id;

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -31,6 +32,10 @@ import java.util.UUID;
  * Acting as a given client in a test: the same clients and scopes the authorisation server
  * issues, as a signed token for real HTTP calls ({@link #bearer()}) or as a MockMvc post
  * processor for {@code @WebMvcTest} ({@link #mockMvc()}).
+ *
+ * <p>A token's audience ({@code aud}) lists the services its scopes reach, as the authorisation
+ * server's {@code returnflow.auth.audiences} says, so a client's token is refused (401) by a service
+ * none of its scopes reaches.
  *
  * @param id         the client id, which becomes the token's subject and the audited principal
  * @param scopes     granted scopes
@@ -58,9 +63,22 @@ public record TestClient(String id, Set<String> scopes, List<String> facilities,
     /** The operations desk: parked correlations and dead letters (workflow {@code /api/ops}). */
     public static final TestClient OPERATORS =
             new TestClient("returnflow-operators", Set.of("ops:manage", "cases:read"), null, false);
+    public static final TestClient AUDIT_VERIFIER =
+            new TestClient("audit-verifier", Set.of("audit:verify"), null, false);
     public static final TestClient DEV = new TestClient("returnflow-dev", Set.of(
             "detention:read", "detention:write", "consent:read", "consent:decide", "flights:read", "flights:manage",
-            "notifications:read", "consulates:manage", "cases:read", "cases:write", "ops:manage"), null, false);
+            "notifications:read", "consulates:manage", "cases:read", "cases:write", "ops:manage", "audit:verify"), null, false);
+
+    /** The services each scope's resource reaches: the authorisation server's returnflow.auth.audiences. */
+    private static final Map<String, List<String>> AUDIENCES = Map.of(
+            "detention", List.of("detention-service"),
+            "consent", List.of("consent-service"),
+            "flights", List.of("flight-service"),
+            "notifications", List.of("notification-service"),
+            "consulates", List.of("notification-service"),
+            "cases", List.of("workflow"),
+            "ops", List.of("workflow"),
+            "audit", List.of("detention-service", "consent-service", "flight-service", "notification-service", "workflow"));
 
     private static final PrivateKey KEY = loadKey();
 
@@ -79,13 +97,19 @@ public record TestClient(String id, Set<String> scopes, List<String> facilities,
         return new TestClient(id, Set.of(newScopes), facilities, partner);
     }
 
+    /** The services this client's scopes reach: its tokens' {@code aud}. */
+    public List<String> audience() {
+        return scopes.stream().flatMap(s -> AUDIENCES.getOrDefault(s.substring(0, Math.max(0, s.indexOf(':'))),
+                List.of()).stream()).distinct().sorted().toList();
+    }
+
     /** A token signed with the test kit's key, valid for ten minutes. */
     public String token() {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(id)
-                .audience(id)
+                .audience(audience())
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now.minusSeconds(5)))
@@ -122,7 +146,8 @@ public record TestClient(String id, Set<String> scopes, List<String> facilities,
     /** Authenticates a MockMvc request as this client, with the same claims a real token has. */
     public RequestPostProcessor mockMvc() {
         return SecurityMockMvcRequestPostProcessors.jwt().jwt(j -> {
-            j.issuer(ISSUER).subject(id).claim("client_id", id).claim("scope", new ArrayList<>(new TreeSet<>(scopes)));
+            j.issuer(ISSUER).subject(id).audience(audience()).claim("client_id", id)
+                    .claim("scope", new ArrayList<>(new TreeSet<>(scopes)));
             if (facilities != null) {
                 j.claim("facilities", facilities);
             }

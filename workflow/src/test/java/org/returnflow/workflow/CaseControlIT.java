@@ -55,6 +55,10 @@ class CaseControlIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.returnflow.workflow.messaging.DepartureReverifications reverifications;
 
     FakeServices services;
     CloudEventSender detention;
@@ -163,6 +167,30 @@ class CaseControlIT {
                 null, null, Instant.now()));
         await().atMost(WAIT).until(() -> !history(caseId, "DETAINEE_RECORD_CHANGED").isEmpty());
         assertThat(services.sent(AssessEligibility.class, caseId)).hasSize(2);
+    }
+
+    @Test
+    void aHoldThatNoEventReportedIsFoundByTheVerificationBeforeDeparture() {
+        UUID detaineeId = UUID.randomUUID();
+        UUID caseId = booked(detaineeId);
+        // Detention now knows of a hold whose LegalHoldPlaced never reached the workflow.
+        services.holdOn(detaineeId);
+
+        // The flight leaves in 70 hours: the T-72 h verification is due.
+        jdbc.update("update case_seat set departure_at = now() + interval '70 hours' where case_id = ?", caseId);
+        reverifications.nudge();
+
+        await().atMost(WAIT).until(() -> "LEGAL_REVIEW".equals(getCase(caseId).get("state")));
+        assertThat(services.sent(AssessEligibility.class, caseId)).extracting(s -> s.command().stage())
+                .containsExactly(EligibilityStage.INITIAL, EligibilityStage.REVERIFY);
+        assertThat(services.sent(ReleaseSeat.class, caseId)).singleElement()
+                .satisfies(s -> assertThat(s.command().reason()).isEqualTo("NEW_BLOCKER_ACTIVE_LEGAL_HOLD"));
+        assertThat(history(caseId, "REVERIFICATION_REQUESTED")).singleElement()
+                .satisfies(h -> assertThat((String) h.get("detail")).startsWith("T72H before the departure"));
+        // Once per threshold and departure.
+        reverifications.nudge();
+        assertThat(jdbc.queryForObject("select count(*) from case_reverification where case_id = ?", Integer.class,
+                caseId)).isEqualTo(1);
     }
 
     @Test

@@ -75,6 +75,8 @@ final class FakeServices implements AutoCloseable {
     private final CloudEventSender flight;
     private final CloudEventSender notification;
     private final Map<UUID, List<BlockerCode>> blocked = new ConcurrentHashMap<>();
+    private final Map<UUID, String> seats = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger nextSeat = new java.util.concurrent.atomic.AtomicInteger();
     private final List<java.util.function.Predicate<Message>> manual = new CopyOnWriteArrayList<>();
     private final List<Sent<?>> sent = new CopyOnWriteArrayList<>();
     private final List<String> received = new CopyOnWriteArrayList<>();
@@ -98,6 +100,14 @@ final class FakeServices implements AutoCloseable {
         thread = new Thread(this::run, "fake-services");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Each case its own seat, as a real flight gives: 1A, 1B, ... 1F, 2A, ... */
+    String seatOf(UUID caseId) {
+        return seats.computeIfAbsent(caseId, c -> {
+            int n = nextSeat.getAndIncrement();
+            return (1 + n / 6) + String.valueOf("ABCDEF".charAt(n % 6));
+        });
     }
 
     /** Detention reports these people under an active legal hold, so their cases stop in legal review. */
@@ -189,9 +199,10 @@ final class FakeServices implements AutoCloseable {
             consent.send(new ConsentGiven(m.caseId(), UUID.randomUUID(), m.detaineeId(), "officer-7",
                     m.preferredLanguage(), "interpreter-3", "ab".repeat(32), Instant.now(), 180, false, request));
         } else if (message instanceof BookSeat m) {
-            flight.send(new SeatBooked(m.caseId(), flightId, "RF101", "12A", departureAt, "AEX", List.of("DOH"), "IKA", request));
+            flight.send(new SeatBooked(m.caseId(), flightId, "RF101", seatOf(m.caseId()), departureAt, "AEX", List.of("DOH"), "IKA",
+                    request));
         } else if (message instanceof ReleaseSeat m) {
-            flight.send(new SeatReleased(m.caseId(), flightId, "12A", m.reason(), Instant.now(), request));
+            flight.send(new SeatReleased(m.caseId(), flightId, seatOf(m.caseId()), m.reason(), Instant.now(), request));
         } else if (message instanceof SendNotification m) {
             notification.send(new NotificationDelivered(m.caseId(), UUID.randomUUID(), m.recipientType(),
                     m.templateKey(), m.locale(), false, "<" + UUID.randomUUID() + "@greenmail>", Instant.now(), m.flightId(),

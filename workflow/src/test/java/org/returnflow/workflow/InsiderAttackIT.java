@@ -207,7 +207,7 @@ class InsiderAttackIT {
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth("reviewer1", "reviewer1");
         ResponseEntity<String> adHoc = http.exchange(java.net.URI.create(http.getRootUri()
-                        + "/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D"), HttpMethod.GET,
+                        + "/engine-rest/task?maxResults=50&assigneeExpression=%24%7BcurrentUser()%7D"), HttpMethod.GET,
                 new HttpEntity<>(headers), String.class);
         assertThat(adHoc.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(adHoc.getBody()).contains("xpression");

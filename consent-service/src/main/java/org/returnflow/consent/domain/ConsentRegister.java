@@ -115,11 +115,12 @@ public class ConsentRegister {
             outbox.publish(new ConsentDeclined(request.caseId(), request.id(), request.detaineeId(),
                     decision.officer(), decision.decidedAt(), request.answersRequest()));
         }
+        // The principal is the verified client; the officer it names is kept beside it, never as the principal.
         audit.recordChange("CONSENT_" + decision.decision(), AUDIT_SUBJECT, request.id(),
-                "caseId=" + request.caseId() + " officer=" + decision.officer() + " language=" + decision.language()
+                "caseId=" + request.caseId() + " language=" + decision.language()
                         + " interpreter=" + decision.interpreter() + " evidenceSha256=" + decision.evidenceSha256()
                         + " daysInDetention=" + decision.daysInDetention()
-                        + " reviewRequired=" + decision.reviewRequired());
+                        + " reviewRequired=" + decision.reviewRequired(), decision.officer());
         log.info("Consent request {} decided: {} (review required: {})", request.id(), decision.decision(),
                 decision.reviewRequired());
         return history(request);
@@ -215,7 +216,7 @@ public class ConsentRegister {
         Map<UUID, List<ConsentWithdrawal>> withdrawalsById = ids.isEmpty() ? Map.of()
                 : withdrawals.findByConsentIdInOrderByWithdrawnAt(ids).stream()
                 .collect(Collectors.groupingBy(ConsentWithdrawal::consentId));
-        page.getContent().forEach(r -> audit.recordRead(AUDIT_SUBJECT, r.id()));
+        audit.recordListRead(AUDIT_SUBJECT, ids);
         return new PageImpl<>(page.getContent().stream()
                 .map(r -> new ConsentRecord(r, decisionsById.getOrDefault(r.id(), List.of()),
                         withdrawalsById.getOrDefault(r.id(), List.of())))

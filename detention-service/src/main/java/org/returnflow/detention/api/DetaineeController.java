@@ -5,6 +5,7 @@ import org.returnflow.platform.web.ForbiddenException;
 import org.returnflow.platform.web.CountryCode;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -69,6 +70,7 @@ class DetaineeController {
     @Operation(summary = "Register a person in custody; returns id and caseNumber. 409 with existingId when the "
             + "person seems to be on record (same external identifier; or the same name, date of birth and "
             + "nationality unless confirmDistinctFrom names that record)")
+    @ApiResponse(responseCode = "201", description = "Registered; Location names the record")
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterDetainee request) {
         if (!Caller.current().mayAccessFacility(request.facilityCode())) {
             throw new ForbiddenException("This client may not register detainees at " + request.facilityCode(),
@@ -97,7 +99,7 @@ class DetaineeController {
      */
     @GetMapping
     @Operation(summary = "Find people in custody, paged: q (name, phonetic), dateOfBirth, caseNumber, caseId, "
-            + "externalId (scheme:value), nationality, facilityCode, status")
+            + "externalId (scheme:value), nationality, facilityCode, status; every person returned is an audited read")
     PageResponse<DetaineeSummary> list(@RequestParam(required = false) @Size(max = 200) String q,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                        LocalDate dateOfBirth,
@@ -132,7 +134,8 @@ class DetaineeController {
                 caseId, externalId == null ? null : ExternalId.parse(externalId.strip(), "externalId"),
                 caller.facilities());
         Page<Detainee> found = records.list(filter, PageRequest.of(page, size, Sort.by("caseNumber")));
-        found.forEach(d -> audit.recordRead(DetaineeRecords.SUBJECT, d.id()));
+        // one audit entry per person returned: agencies read names here
+        audit.recordListRead(DetaineeRecords.SUBJECT, found.map(Detainee::id).getContent());
         return PageResponse.of(found, d -> DetaineeSummary.of(d, caller.partner()));
     }
 

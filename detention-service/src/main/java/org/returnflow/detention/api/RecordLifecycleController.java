@@ -3,6 +3,7 @@ package org.returnflow.detention.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -62,6 +63,9 @@ class RecordLifecycleController {
     @PatchMapping(consumes = DetaineePatch.MEDIA_TYPE)
     @Operation(summary = "Correct counsel, preferred language, removal order or external identifiers by JSON Merge "
             + "Patch (application/merge-patch+json); If-Match with the ETag read is required (428), a stale one is 412")
+    @ApiResponse(responseCode = "200", description = "The corrected record, with its new ETag")
+    @ApiResponse(responseCode = "428", description = "If-Match is missing: a change must name the version it was "
+            + "made on")
     ResponseEntity<DetaineeView> amend(@PathVariable UUID id,
                                        @RequestHeader(name = ETags.IF_MATCH, required = false) String ifMatch,
                                        @RequestBody JsonNode patch, HttpServletRequest request) {

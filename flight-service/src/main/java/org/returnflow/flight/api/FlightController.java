@@ -1,6 +1,7 @@
 package org.returnflow.flight.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,7 +29,7 @@ import java.util.UUID;
 /** Charter flights for agencies: scheduling, the lifecycle, manifests and per-passenger steps. */
 @RestController
 @RequestMapping("/api/flights")
-@Tag(name = "flights")
+@Tag(name = "flights", description = "Charter flights, their manifests and passengers")
 class FlightController {
 
     private final Flights flights;
@@ -41,6 +42,7 @@ class FlightController {
 
     @PostMapping
     @Operation(summary = "Schedule a charter flight; publishes FlightScheduled")
+    @ApiResponse(responseCode = "201", description = "Scheduled; Location names the flight")
     ResponseEntity<FlightView> schedule(@Valid @RequestBody ScheduleFlightRequest request) {
         Flight flight = flights.schedule(request.toPlan());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")

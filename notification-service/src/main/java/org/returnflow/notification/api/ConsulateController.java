@@ -1,5 +1,7 @@
 package org.returnflow.notification.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +20,7 @@ import java.time.Instant;
 /** The consulate directory: where each receiving state's consulate is told. */
 @RestController
 @RequestMapping("/api/consulates")
+@Tag(name = "consulates", description = "Where the consulate of each receiving state is told")
 class ConsulateController {
 
     /** A consulate's name and the address its notices go to. */
@@ -39,11 +42,14 @@ class ConsulateController {
     }
 
     @PutMapping("/{country}")
+    @Operation(summary = "Register or replace the consulate of a state (ISO 3166-1 alpha-3): its name and the "
+            + "address its notices go to")
     ConsulateView put(@PathVariable @Iso3Country String country, @Valid @RequestBody ConsulateRequest request) {
         return ConsulateView.of(directory.put(country, request.name(), request.email()));
     }
 
     @GetMapping("/{country}")
+    @Operation(summary = "The consulate of a state")
     ConsulateView get(@PathVariable @Iso3Country String country) {
         return ConsulateView.of(directory.get(country));
     }

@@ -1,5 +1,7 @@
 package org.returnflow.notification.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.returnflow.notification.domain.NotificationRequests;
@@ -14,6 +16,7 @@ import java.util.UUID;
 /** Deliveries of one case: who was told what, in which language, when, and whether it arrived. */
 @RestController
 @RequestMapping("/api/notifications")
+@Tag(name = "notifications", description = "The notices of a case and whether they arrived")
 class NotificationController {
 
     private final NotificationRequests requests;
@@ -23,6 +26,7 @@ class NotificationController {
     }
 
     @GetMapping
+    @Operation(summary = "The notices of one case, paged: recipient type, language, status and delivery")
     PageResponse<NotificationView> ofCase(@RequestParam UUID caseId,
                                           @RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size) {

@@ -1,11 +1,14 @@
 package org.returnflow.platform.config;
 
+import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.security.ApiAccessRules;
 import org.returnflow.platform.security.ProblemSecurityHandlers;
 import org.returnflow.platform.security.RequestSizeLimitFilter;
+import org.returnflow.platform.security.RevocationList;
 import org.returnflow.platform.security.SecurityProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
@@ -16,17 +19,25 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.util.StringUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +46,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Every Returnflow service is an OAuth2 resource server: {@code /api/**} needs a JWT from the
@@ -58,33 +71,48 @@ public class ResourceServerAutoConfiguration {
 
     private static final ProblemSecurityHandlers PROBLEMS = new ProblemSecurityHandlers();
 
+    /** The policy of everything that is not a page: JSON answers load nothing and frame nothing. */
+    public static final String API_CONTENT_SECURITY_POLICY =
+            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /** Swagger UI: its own scripts and styles (inline styles too), images as data URIs, no framing. */
+    public static final String DOCS_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
+            + "form-action 'self'";
+
     @Bean
     @Order(10)
-    SecurityFilterChain returnflowActuatorChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain returnflowActuatorChain(HttpSecurity http, SecurityProperties properties) throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated());
+        securityHeaders(http, API_CONTENT_SECURITY_POLICY, ReferrerPolicy.NO_REFERRER, properties.isHsts());
         return resourceServer(http).build();
     }
 
     @Bean
     @Order(20)
-    SecurityFilterChain returnflowApiChain(HttpSecurity http, ObjectProvider<ApiAccessRules> serviceRules)
-            throws Exception {
+    SecurityFilterChain returnflowApiChain(HttpSecurity http, ObjectProvider<ApiAccessRules> serviceRules,
+                                           SecurityProperties properties) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(rules -> {
+                    // every service's audit chain check, before the service's own rules for /api/audit
+                    rules.requestMatchers(HttpMethod.GET, AuditLog.VERIFY_PATH)
+                            .hasAuthority(ApiAccessRules.scope(AuditLog.VERIFY_SCOPE));
                     serviceRules.orderedStream().forEach(r -> r.configure(rules));
                     rules.anyRequest().denyAll();
                 });
+        securityHeaders(http, API_CONTENT_SECURITY_POLICY, ReferrerPolicy.NO_REFERRER, properties.isHsts());
         return resourceServer(http).build();
     }
 
     @Bean
     @Order(30)
-    SecurityFilterChain returnflowDocsChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain returnflowDocsChain(HttpSecurity http, SecurityProperties properties) throws Exception {
         http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll());
+        securityHeaders(http, DOCS_CONTENT_SECURITY_POLICY, ReferrerPolicy.SAME_ORIGIN, properties.isHsts());
         return resourceServer(http).build();
     }
 
@@ -92,10 +120,36 @@ public class ResourceServerAutoConfiguration {
     @Bean
     @Order(FALLBACK_ORDER)
     @ConditionalOnMissingBean(name = "returnflowFallbackChain")
-    SecurityFilterChain returnflowFallbackChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain returnflowFallbackChain(HttpSecurity http, SecurityProperties properties) throws Exception {
         http.authorizeHttpRequests(rules -> rules.anyRequest().authenticated());
+        securityHeaders(http, API_CONTENT_SECURITY_POLICY, ReferrerPolicy.NO_REFERRER, properties.isHsts());
         return resourceServer(http).build();
     }
+
+    /**
+     * The security headers of every response (OWASP API8), besides Spring Security's defaults
+     * ({@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY}, {@code Cache-Control}):
+     * a {@code Content-Security-Policy}, a {@code Referrer-Policy}, and {@code Strict-Transport-Security}
+     * on every response when {@code hsts} (outside the {@code local} profile), not only on requests
+     * that arrived over TLS, since TLS usually ends at a proxy. A header something else already set
+     * (e.g. Camunda's own policy for its webapps) is left as it is.
+     */
+    public static HttpSecurity securityHeaders(HttpSecurity http, String contentSecurityPolicy,
+                                               ReferrerPolicy referrerPolicy, boolean hsts) throws Exception {
+        return http.headers(headers -> {
+            headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                    .referrerPolicy(referrer -> referrer.policy(referrerPolicy));
+            if (hsts) {
+                headers.httpStrictTransportSecurity(sts -> sts.requestMatcher(AnyRequestMatcher.INSTANCE)
+                        .maxAgeInSeconds(HSTS_MAX_AGE_SECONDS).includeSubDomains(true));
+            } else {
+                headers.httpStrictTransportSecurity(sts -> sts.disable());
+            }
+        });
+    }
+
+    /** One year. */
+    public static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
 
     /** Stateless bearer-token settings shared by every chain above. */
     public static HttpSecurity resourceServer(HttpSecurity http) throws Exception {
@@ -107,23 +161,49 @@ public class ResourceServerAutoConfiguration {
                         .authenticationEntryPoint(PROBLEMS).accessDeniedHandler(PROBLEMS));
     }
 
+    /** Revoked tokens are refused (fetched from the authorisation server; not with the test kit's fixed key). */
+    @Bean
+    @ConditionalOnExpression("'${returnflow.security.public-key:}'.isEmpty() || !'${returnflow.security.revocations-uri:}'.isEmpty()")
+    RevocationList returnflowRevocationList(SecurityProperties properties) {
+        return new RevocationList(properties.revocations(), properties.getRevocationsPoll());
+    }
+
+    /**
+     * Verifies a token's signature, issuer, lifetime and audience, and that it was not revoked: the
+     * token must name this service in {@code aud} ({@link SecurityProperties#getAudience()}, by default
+     * the application name), so a token meant for another service is refused with 401.
+     */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, Environment environment, ObjectProvider<RevocationList> revocations) {
         NimbusJwtDecoder decoder = properties.getPublicKey() != null
                 ? NimbusJwtDecoder.withPublicKey(readPublicKey(properties)).build()
                 : NimbusJwtDecoder.withJwkSetUri(properties.getJwkSetUri()).build();
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.getIssuer()));
+        String audience = StringUtils.hasText(properties.getAudience()) ? properties.getAudience()
+                : environment.getRequiredProperty("spring.application.name");
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(JwtValidators.createDefaultWithIssuer(properties.getIssuer()));
+        validators.add(audienceValidator(audience));
+        revocations.ifAvailable(validators::add);
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
         decoder.setJwtValidator(validator);
         return decoder;
+    }
+
+    /** Accepts a token whose {@code aud} names the audience; refuses it otherwise, saying so. */
+    public static OAuth2TokenValidator<Jwt> audienceValidator(String audience) {
+        OAuth2Error wrongAudience = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                "The token is not meant for " + audience + ": its audience (aud) does not name it", null);
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(wrongAudience);
     }
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(SecurityProperties properties) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.getMaxRequestBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        // right after Spring Security's filter, so that a refusal carries the security headers too
+        registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 

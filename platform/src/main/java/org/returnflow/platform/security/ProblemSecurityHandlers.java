@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -30,8 +31,9 @@ public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, 
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(response, request, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "A valid bearer token is required: get one from the authorisation server with client credentials");
+        write(response, request, HttpStatus.UNAUTHORIZED, "unauthenticated", wrongAudience(e)
+                ? "The bearer token is meant for another service: its audience (aud) does not name this one"
+                : "A valid bearer token is required: get one from the authorisation server with client credentials");
     }
 
     @Override
@@ -39,6 +41,12 @@ public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, 
             throws IOException {
         write(response, request, HttpStatus.FORBIDDEN, "forbidden",
                 "The token does not grant the scope this request needs");
+    }
+
+    /** Whether the token was refused only because it names other services (see the audience validator). */
+    private static boolean wrongAudience(AuthenticationException e) {
+        return e instanceof OAuth2AuthenticationException oauth && oauth.getMessage() != null
+                && oauth.getMessage().contains("audience (aud)");
     }
 
     /** Writes a problem response directly; also used by filters that refuse a request. */

@@ -113,4 +113,24 @@ class ApiSecurityTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail", containsString("64 bytes")));
     }
+
+    /** Every answer carries the security headers, refusals included; HSTS too, since no local profile runs here. */
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        for (var request : java.util.List.of(get("/api/things").with(TestClient.DETENTION_AGENCY.mockMvc()),
+                get("/api/things"), get("/api/unruled").with(TestClient.DEV.mockMvc()),
+                post("/api/things").with(TestClient.DEV.mockMvc()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"padding\":\"" + "x".repeat(200) + "\"}"),
+                get("/actuator/health"), get("/no/such/path").with(TestClient.DEV.mockMvc()))) {
+            mvc.perform(request)
+                    .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                    .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                    .andExpect(header().string("Content-Security-Policy",
+                            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"))
+                    .andExpect(header().string("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"));
+        }
+        mvc.perform(get("/swagger-ui.html"))
+                .andExpect(header().string("Content-Security-Policy", containsString("style-src 'self' 'unsafe-inline'")))
+                .andExpect(header().string("Referrer-Policy", "same-origin"));
+    }
 }

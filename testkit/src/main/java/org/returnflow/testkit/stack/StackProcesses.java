@@ -206,6 +206,9 @@ public final class StackProcesses implements AutoCloseable {
         int gatewayPort = freePort();
         Map<String, String> gateway = common();
         gateway.put("GATEWAY_PORT", Integer.toString(gatewayPort));
+        gateway.put("RETURNFLOW_SECURITY_ISSUER", issuer);
+        gateway.put("RETURNFLOW_SECURITY_JWK_SET_URI", issuer + "/oauth2/jwks");
+        gateway.put("AUTH_SERVER_URL", issuer);
         for (String service : SERVICES) {
             gateway.put(service.replace("-service", "").toUpperCase(Locale.ROOT) + "_SERVICE_URL",
                     app(service).url().toString());

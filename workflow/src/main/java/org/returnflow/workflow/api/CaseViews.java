@@ -35,21 +35,24 @@ final class CaseViews {
     /** {@code GET /api/removal-cases/{caseId}}: the case with its full history (S8). */
     record CaseView(UUID caseId, UUID detaineeId, UUID operationId, String destinationCountry, CaseState state,
                     Boolean voluntary, UUID flightId, List<CaseBlocker> blockers, Instant createdAt,
-                    Instant updatedAt, Instant endedAt, List<HistoryEntry> history) {
+                    Instant updatedAt, Instant endedAt, String facilityCode, List<HistoryEntry> history) {
 
         static CaseView of(RemovalCase c, List<HistoryEntry> history) {
             return new CaseView(c.caseId(), c.detaineeId(), c.operationId(), c.destinationCountry(), c.state(),
-                    c.voluntary(), c.flightId(), c.blockers(), c.createdAt(), c.updatedAt(), c.endedAt(), history);
+                    c.voluntary(), c.flightId(), c.blockers(), c.createdAt(), c.updatedAt(), c.endedAt(),
+                    c.facilityCode(), history);
         }
     }
 
-    /** One case in a list. */
+    /** One case in a list, with the blockers that stand and the facility holding the person. */
     record CaseSummary(UUID caseId, UUID detaineeId, UUID operationId, String destinationCountry, CaseState state,
-                       Boolean voluntary, UUID flightId, Instant updatedAt) {
+                       Boolean voluntary, UUID flightId, List<CaseBlocker> blockers, String facilityCode,
+                       Instant createdAt, Instant updatedAt, Instant endedAt) {
 
         static CaseSummary of(RemovalCase c) {
             return new CaseSummary(c.caseId(), c.detaineeId(), c.operationId(), c.destinationCountry(), c.state(),
-                    c.voluntary(), c.flightId(), c.updatedAt());
+                    c.voluntary(), c.flightId(), c.blockers(), c.facilityCode(), c.createdAt(), c.updatedAt(),
+                    c.endedAt());
         }
     }
 

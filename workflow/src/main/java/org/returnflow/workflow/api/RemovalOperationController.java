@@ -1,5 +1,8 @@
 package org.returnflow.workflow.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.returnflow.platform.security.Caller;
 import org.returnflow.platform.web.BadRequestException;
@@ -29,6 +32,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/removal-operations")
+@Tag(name = "removal operations", description = "A return operation: one case per person")
 class RemovalOperationController {
 
     private final CaseOpening opening;
@@ -38,6 +42,9 @@ class RemovalOperationController {
     }
 
     @PostMapping
+    @Operation(summary = "Open an operation: one case per person, started in the background")
+    @ApiResponse(responseCode = "202", description = "Accepted; Location names the operation, the body each "
+            + "person's case")
     ResponseEntity<OperationAccepted> open(@Valid @RequestBody OpenOperationRequest request) {
         Set<UUID> seen = new HashSet<>();
         List<UUID> repeated = request.detaineeIds().stream().filter(id -> !seen.add(id)).distinct().toList();
@@ -52,6 +59,7 @@ class RemovalOperationController {
     }
 
     @GetMapping("/{operationId}")
+    @Operation(summary = "An operation with its cases counted by state")
     OperationView get(@PathVariable UUID operationId) {
         return opening.operation(operationId).map(OperationView::of)
                 .orElseThrow(() -> new NotFoundException("Removal operation", operationId));

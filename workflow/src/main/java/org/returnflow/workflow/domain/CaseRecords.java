@@ -40,7 +40,7 @@ public class CaseRecords implements CaseJournal {
     private static final TypeReference<List<CaseBlocker>> BLOCKERS = new TypeReference<>() {
     };
     private static final String CASE_COLUMNS = "case_id, detainee_id, operation_id, destination_country, state, "
-            + "voluntary, flight_id, blockers::text as blockers, created_at, updated_at, ended_at";
+            + "voluntary, flight_id, blockers::text as blockers, created_at, updated_at, ended_at, facility_code";
 
     private final JdbcTemplate jdbc;
     private final EventOutbox outbox;
@@ -164,6 +164,16 @@ public class CaseRecords implements CaseJournal {
                 + "where c.case_id = ?", caseId);
     }
 
+    /**
+     * Detention described the person as held at this facility (DetaineeDescribed, or a transfer that
+     * reached the case): the case is listed under it, and a facility-scoped client sees it. The
+     * process calls this when it takes the description; the history line is the reply's own.
+     */
+    public void facilityDescribed(UUID caseId, String facilityCode) {
+        jdbc.update("update removal_case set facility_code = ?, updated_at = now() where case_id = ? "
+                + "and facility_code is distinct from ?", facilityCode, caseId, facilityCode);
+    }
+
     /** Appends a line to the case's history. */
     public void append(UUID caseId, String actor, String kind, String detail) {
         jdbc.update("insert into case_history (case_id, actor, kind, detail) values (?, ?, ?, ?)",
@@ -192,18 +202,20 @@ public class CaseRecords implements CaseJournal {
                         rs.getString("kind"), rs.getString("detail")), caseId);
     }
 
-    /** One page of cases, newest first, optionally of one operation and in one state. */
-    public List<RemovalCase> page(UUID operationId, CaseState state, int page, int size) {
-        Filter f = filter(operationId, state);
-        f.args.add(size);
-        f.args.add((long) page * size);
-        return jdbc.query("select " + CASE_COLUMNS + " from removal_case" + f.where
-                + " order by created_at desc, case_id limit ? offset ?", CASE, f.args.toArray());
+    /** One page of the cases the query selects, newest first. */
+    public List<RemovalCase> page(CaseQuery query, int page, int size) {
+        CaseQuery.Condition where = query.condition();
+        List<Object> args = new ArrayList<>(where.args());
+        args.add(size);
+        args.add((long) page * size);
+        return jdbc.query("select " + CASE_COLUMNS + " from removal_case c" + where.where()
+                + " order by c.created_at desc, c.case_id limit ? offset ?", CASE, args.toArray());
     }
 
-    public long count(UUID operationId, CaseState state) {
-        Filter f = filter(operationId, state);
-        Long n = jdbc.queryForObject("select count(*) from removal_case" + f.where, Long.class, f.args.toArray());
+    public long count(CaseQuery query) {
+        CaseQuery.Condition where = query.condition();
+        Long n = jdbc.queryForObject("select count(*) from removal_case c" + where.where(), Long.class,
+                where.args().toArray());
         return n == null ? 0 : n;
     }
 
@@ -217,23 +229,6 @@ public class CaseRecords implements CaseJournal {
         return counts;
     }
 
-    private static Filter filter(UUID operationId, CaseState state) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        if (operationId != null) {
-            conditions.add("operation_id = ?");
-            args.add(operationId);
-        }
-        if (state != null) {
-            conditions.add("state = ?");
-            args.add(state.name());
-        }
-        return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), args);
-    }
-
-    private record Filter(String where, List<Object> args) {
-    }
-
     private record Transition(CaseState previous, UUID detaineeId, UUID operationId, Instant at) {
     }
 
@@ -245,7 +240,7 @@ public class CaseRecords implements CaseJournal {
                 rs.getObject("operation_id", UUID.class), rs.getString("destination_country"),
                 CaseState.valueOf(rs.getString("state")), (Boolean) voluntary, rs.getObject("flight_id", UUID.class),
                 readBlockers(rs.getString("blockers")), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("ended_at")));
+                instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("ended_at")), rs.getString("facility_code"));
     }
 
     private static List<CaseBlocker> readBlockers(String json) {

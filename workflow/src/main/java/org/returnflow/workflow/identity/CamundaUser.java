@@ -1,8 +1,10 @@
 package org.returnflow.workflow.identity;
 
+import org.returnflow.platform.settings.MissingSettingsException;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,22 +29,25 @@ public record CamundaUser(String id, String firstName, String lastName, String g
     /**
      * The defined users with their passwords.
      *
-     * @throws IllegalStateException naming the variable when a password is missing outside the local profile
+     * @throws MissingSettingsException naming every variable that is missing outside the local profile
      */
     public static List<CamundaUser> fromEnvironment(Environment environment) {
         boolean local = environment.acceptsProfiles(Profiles.of("local"));
-        return DEFINED.stream().map(user -> {
-            String variable = passwordVariable(user.id());
-            String password = environment.getProperty(variable);
+        List<String> missing = new ArrayList<>();
+        List<CamundaUser> users = DEFINED.stream().map(user -> {
+            String password = environment.getProperty(passwordVariable(user.id()));
             if (password == null || password.isBlank()) {
-                if (!local) {
-                    throw new IllegalStateException("Camunda user " + user.id() + " has no password: set the environment variable "
-                            + variable + " (only the 'local' profile has a default)");
-                }
+                missing.add(passwordVariable(user.id()));
                 password = user.id();
             }
             return new CamundaUser(user.id(), user.firstName(), user.lastName(), user.group(), password);
         }).toList();
+        if (!missing.isEmpty() && !local) {
+            throw new MissingSettingsException(missing.size() + " of the " + DEFINED.size()
+                    + " Camunda users have no password. Set these environment variables", missing,
+                    MissingSettingsException.LOCAL_HINT);
+        }
+        return users;
     }
 
     @Override

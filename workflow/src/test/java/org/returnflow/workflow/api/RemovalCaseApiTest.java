@@ -7,6 +7,7 @@ import org.returnflow.platform.web.ConflictException;
 import org.returnflow.testkit.TestClient;
 import org.returnflow.workflow.domain.CaseBlocker;
 import org.returnflow.workflow.domain.CaseOpening;
+import org.returnflow.workflow.domain.CaseQuery;
 import org.returnflow.workflow.domain.CaseRecords;
 import org.returnflow.workflow.domain.HistoryEntry;
 import org.returnflow.workflow.domain.OperationCase;
@@ -139,7 +140,7 @@ class RemovalCaseApiTest {
         Instant at = Instant.parse("2026-11-20T09:00:00Z");
         when(cases.find(caseId)).thenReturn(Optional.of(new RemovalCase(caseId, DETAINEE, null, "IRN", CaseState.BOOKED,
                 true, flightId, List.of(new CaseBlocker("VALID_RESIDENCE_PERMIT", "permit valid until 2027-01-31")),
-                at, at, null)));
+                at, at, null, "LA-ASF")));
         when(cases.history(caseId)).thenReturn(List.of(
                 new HistoryEntry(at, "removal-operations", "CASE_OPENED", null),
                 new HistoryEntry(at, "reviewer1", "LEGAL_REVIEW_DECIDED", "PROCEED: permit revoked on appeal")));
@@ -162,7 +163,7 @@ class RemovalCaseApiTest {
     void aPartnersReadIsAudited() throws Exception {
         UUID caseId = UUID.randomUUID();
         when(cases.find(caseId)).thenReturn(Optional.of(new RemovalCase(caseId, DETAINEE, null, "IRN", CaseState.OPEN,
-                null, null, List.of(), Instant.now(), Instant.now(), null)));
+                null, null, List.of(), Instant.now(), Instant.now(), null, "LA-ASF")));
 
         mvc.perform(get("/api/removal-cases/" + caseId).param("purpose", "monitoring IRN-2026-01")
                         .with(TestClient.PARTNER_MONITOR.mockMvc()))
@@ -185,9 +186,11 @@ class RemovalCaseApiTest {
     @Test
     void listsCasesByOperationAndStateInPages() throws Exception {
         UUID operationId = UUID.randomUUID();
-        when(cases.page(operationId, CaseState.BOOKED, 0, 2)).thenReturn(List.of(new RemovalCase(UUID.randomUUID(),
-                DETAINEE, operationId, "IRN", CaseState.BOOKED, false, null, List.of(), Instant.now(), Instant.now(), null)));
-        when(cases.count(operationId, CaseState.BOOKED)).thenReturn(3L);
+        CaseQuery query = new CaseQuery(CaseState.BOOKED, operationId, null, null, null, null);
+        when(cases.page(query, 0, 2)).thenReturn(List.of(new RemovalCase(UUID.randomUUID(),
+                DETAINEE, operationId, "IRN", CaseState.BOOKED, false, null, List.of(), Instant.now(), Instant.now(), null,
+                "LA-ASF")));
+        when(cases.count(query)).thenReturn(3L);
 
         mvc.perform(get("/api/removal-cases").param("operationId", operationId.toString()).param("state", "BOOKED")
                         .param("size", "2").with(AGENCY.mockMvc()))

@@ -107,8 +107,57 @@ class CaseRecordsIT {
 
         assertThat(cases.countsByState(operation)).containsExactlyInAnyOrderEntriesOf(
                 Map.of(CaseState.OPEN, 2L, CaseState.LEGAL_REVIEW, 1L));
-        assertThat(cases.count(operation, CaseState.OPEN)).isEqualTo(2);
-        assertThat(cases.page(operation, null, 0, 2)).hasSize(2);
+        assertThat(cases.count(new CaseQuery(CaseState.OPEN, operation, null, null, null, null))).isEqualTo(2);
+        assertThat(cases.page(CaseQuery.ofOperation(operation, null), 0, 2)).hasSize(2);
+    }
+
+    @Test
+    void casesAreFoundByFlightOpenBlockerAndFacilityNewestFirstWithinTheCallersReach() {
+        UUID operation = UUID.randomUUID();
+        jdbc.update("insert into removal_operation (id, name, destination_country, created_by) values (?, 'IRN-2026-09', 'IRN', 'test')",
+                operation);
+        UUID flight = UUID.randomUUID();
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        for (UUID caseId : ids) {
+            // one transaction each, so that each is newer than the one before
+            inTransaction(() -> cases.insert(caseId, UUID.randomUUID(), operation, "IRN", true, "test"));
+        }
+        UUID asf = ids.get(0);
+        UUID booked = ids.get(1);
+        UUID held = ids.get(2);
+        UUID undescribed = ids.get(3);
+        inTransaction(() -> {
+            cases.facilityDescribed(asf, "LA-ASF");
+            cases.facilityDescribed(booked, "LA-JENA");
+            cases.facilityDescribed(held, "LA-JENA");
+            jdbc.update("insert into case_seat (case_id, flight_id, seat, flight_number, departure_at, departure_airport, "
+                    + "arrival_airport, source_request) values (?, ?, '12A', 'RF101', now() + interval '4 days', 'AEX', 'IKA', ?)",
+                    booked, flight, UUID.randomUUID());
+            cases.factsChanged(booked);
+            // a hold that stands, and a permit that a newer answer cleared
+            jdbc.update("insert into case_blocker (case_id, code, source, source_message) values (?, 'ACTIVE_LEGAL_HOLD', "
+                    + "'LEGAL_HOLD_PLACED', 'ce-1')", held);
+            jdbc.update("insert into case_blocker (case_id, code, source, source_message, cleared_at, cleared_by) values "
+                    + "(?, 'VALID_RESIDENCE_PERMIT', 'ASSESSMENT', 'ce-2', now(), 'ce-3')", asf);
+        });
+
+        assertThat(ids(cases.page(CaseQuery.ofOperation(operation, null), 0, 10))).containsExactly(undescribed, held, booked, asf);
+        assertThat(ids(cases.page(new CaseQuery(null, operation, flight, null, null, null), 0, 10))).containsExactly(booked);
+        assertThat(cases.find(booked).orElseThrow().flightId()).isEqualTo(flight);
+        assertThat(ids(cases.page(new CaseQuery(null, operation, null, "ACTIVE_LEGAL_HOLD", null, null), 0, 10))).containsExactly(held);
+        assertThat(cases.count(new CaseQuery(null, operation, null, "VALID_RESIDENCE_PERMIT", null, null))).isZero();
+        assertThat(ids(cases.page(new CaseQuery(null, operation, null, null, "LA-JENA", null), 0, 10))).containsExactly(held, booked);
+        assertThat(cases.find(asf).orElseThrow().facilityCode()).isEqualTo("LA-ASF");
+        // a facility-scoped reader sees its facilities only; a case not yet described is in nobody's facility
+        assertThat(ids(cases.page(CaseQuery.ofOperation(operation, java.util.Set.of("LA-ASF", "LA-PINE")), 0, 10)))
+                .containsExactly(asf);
+        assertThat(cases.count(new CaseQuery(null, operation, null, null, "LA-JENA", java.util.Set.of("LA-ASF")))).isZero();
+        // pages: newest first, page 1 of 2 holds the oldest two
+        assertThat(ids(cases.page(CaseQuery.ofOperation(operation, null), 1, 2))).containsExactly(booked, asf);
+    }
+
+    private static List<UUID> ids(List<RemovalCase> page) {
+        return page.stream().map(RemovalCase::caseId).toList();
     }
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.returnflow.platform.settings.MissingSettingsException;
 import org.returnflow.workflow.process.TestEngine;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -67,7 +68,9 @@ class IdentitySetupTest {
     void aMissingPasswordOutsideTheLocalProfileStopsTheStart() {
         MockEnvironment production = new MockEnvironment().withProperty("CAMUNDA_OPERATOR1_PASSWORD", "s3cret");
         assertThatThrownBy(() -> CamundaUser.fromEnvironment(production))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("CAMUNDA_REVIEWER1_PASSWORD");
+                .isInstanceOf(MissingSettingsException.class)
+                .hasMessageContaining("CAMUNDA_REVIEWER1_PASSWORD, CAMUNDA_REVIEWER2_PASSWORD, CAMUNDA_SUPERVISOR1_PASSWORD")
+                .hasMessageNotContaining("CAMUNDA_OPERATOR1_PASSWORD");
         assertThat(CamundaUser.fromEnvironment(production.withProperty("CAMUNDA_REVIEWER1_PASSWORD", "a")
                 .withProperty("CAMUNDA_REVIEWER2_PASSWORD", "b").withProperty("CAMUNDA_SUPERVISOR1_PASSWORD", "c")))
                 .extracting(CamundaUser::password).containsExactly("s3cret", "a", "b", "c");

@@ -70,6 +70,24 @@ class ClientCredentialsTokenTest {
         assertThat(claims.getStringListClaim("scope")).containsExactly("detention:read");
     }
 
+    /** A token names the services its granted scopes reach, and no other: each service checks it is named. */
+    @Test
+    void theAudienceListsTheServicesTheGrantedScopesReach() throws Exception {
+        assertThat(server.verify(server.accessToken("detention-agency")).getAudience())
+                .containsExactly("detention-service");
+        assertThat(server.verify(server.accessToken("notification-sender")).getAudience())
+                .containsExactly("notification-service");
+        assertThat(server.verify(server.accessToken("partner-monitor")).getAudience()).containsExactly(
+                "consent-service", "detention-service", "flight-service", "notification-service", "workflow");
+        assertThat(server.verify(server.accessToken("audit-verifier")).getAudience()).containsExactly(
+                "consent-service", "detention-service", "flight-service", "notification-service", "workflow");
+
+        HttpResponse<String> narrowed = server.tokenRequest("partner-monitor", "partner-monitor-local-secret",
+                Map.of("scope", "cases:read"));
+        assertThat(server.verify(RunningAuthServer.json(narrowed.body()).get("access_token").asText()).getAudience())
+                .containsExactly("workflow");
+    }
+
     @Test
     void refusesAScopeTheClientDoesNotHave() throws Exception {
         HttpResponse<String> response = server.tokenRequest("partner-monitor", "partner-monitor-local-secret",
@@ -115,11 +133,27 @@ class ClientCredentialsTokenTest {
     void issuesTheClientsAndScopesTheTestKitActsAs() throws Exception {
         for (TestClient client : List.of(TestClient.DETENTION_AGENCY, TestClient.CONSENT_OFFICERS,
                 TestClient.FLIGHT_OPERATIONS, TestClient.NOTIFICATION_SENDER, TestClient.REMOVAL_OPERATIONS,
-                TestClient.PARTNER_MONITOR, TestClient.OPERATORS, TestClient.DEV)) {
+                TestClient.PARTNER_MONITOR, TestClient.OPERATORS, TestClient.AUDIT_VERIFIER, TestClient.DEV)) {
             JWTClaimsSet claims = server.verify(server.accessToken(client.id()));
             assertThat(claims.getSubject()).isEqualTo(client.id());
+            assertThat(claims.getAudience()).as(client.id()).containsExactlyElementsOf(client.audience());
             assertThat(claims.getStringListClaim("scope")).as(client.id()).containsExactlyInAnyOrderElementsOf(client.scopes());
             assertThat(Boolean.TRUE.equals(claims.getBooleanClaim("partner"))).as(client.id()).isEqualTo(client.partner());
+        }
+    }
+
+    /** Security headers on every answer; no HSTS in the local profile, which serves plain HTTP. */
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+        for (HttpResponse<String> response : List.of(
+                server.tokenRequest("detention-agency", "detention-agency-local-secret", Map.of()),
+                server.tokenRequest("detention-agency", "wrong", Map.of()),
+                server.get("/oauth2/jwks"), server.get("/actuator/health"), server.get("/login"))) {
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .hasValue("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+            assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
         }
     }
 

@@ -21,8 +21,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class StartupRequirementsTest {
 
-    static final List<String> CLIENTS = List.of("consent-officers", "detention-agency", "detention-la-jena",
-            "flight-operations", "notification-sender", "partner-monitor", "removal-operations", "returnflow-operators");
+    static final List<String> CLIENTS = List.of("audit-verifier", "consent-officers", "detention-agency",
+            "detention-la-jena", "flight-operations", "notification-sender", "partner-monitor", "removal-operations",
+            "returnflow-operators");
 
     @TempDir
     Path dir;
@@ -53,7 +54,7 @@ class StartupRequirementsTest {
 
         assertThatThrownBy(() -> RunningAuthServer.start(new String[0], properties))
                 .rootCause()
-                .hasMessageContaining("RETURNFLOW_CLIENT_CONSENT_OFFICERS_SECRET")
+                .hasMessageContaining("RETURNFLOW_CLIENT_AUDIT_VERIFIER_SECRET")
                 .hasMessageNotContaining("RETURNFLOW_CLIENT_DETENTION_AGENCY_SECRET");
     }
 
@@ -81,6 +82,9 @@ class StartupRequirementsTest {
         try (RunningAuthServer server = RunningAuthServer.start(new String[0], properties)) {
             HttpResponse<String> agency = server.tokenRequest("detention-agency", "s3cret-detention-agency", Map.of());
             assertThat(agency.statusCode()).isEqualTo(200);
+            // outside local, HSTS on every answer, even over plain HTTP (TLS usually ends at a proxy)
+            assertThat(agency.headers().firstValue("Strict-Transport-Security"))
+                    .hasValue("max-age=31536000 ; includeSubDomains");
             // the development secret is not accepted outside the local profile
             assertThat(server.tokenRequest("detention-agency", "detention-agency-local-secret", Map.of()).statusCode())
                     .isEqualTo(401);

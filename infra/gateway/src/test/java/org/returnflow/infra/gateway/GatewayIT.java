@@ -96,6 +96,7 @@ class GatewayIT {
                 "authorization", authorization == null ? "" : authorization,
                 "body", body));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("Referrer-Policy", "strict-origin"); // a service's own security header
         exchange.sendResponseHeaders(status, reply.length);
         exchange.getResponseBody().write(reply);
         exchange.close();
@@ -110,6 +111,24 @@ class GatewayIT {
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("path").asText()).isEqualTo("/api/detainees/7f3e?page=0");
         assertThat(body.get("authorization").asText()).isEqualTo("Bearer abc.def.ghi");
+    }
+
+    /** The gateway's own answers carry the security headers; a relayed one keeps the service's value, once. */
+    @Test
+    void everyResponseCarriesTheSecurityHeadersOnce() throws Exception {
+        HttpResponse<String> relayed = send(HttpRequest.newBuilder(gateway("/api/detainees")).GET());
+        HttpResponse<String> own = send(HttpRequest.newBuilder(gateway("/api/nothing-here")).GET());
+        HttpResponse<String> down = send(HttpRequest.newBuilder(gateway("/api/consents")).GET());
+
+        assertThat(relayed.headers().allValues("Referrer-Policy")).containsExactly("strict-origin");
+        assertThat(own.headers().allValues("Referrer-Policy")).containsExactly("no-referrer");
+        for (HttpResponse<String> response : java.util.List.of(relayed, own, down)) {
+            assertThat(response.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+            assertThat(response.headers().allValues("Content-Security-Policy")).containsExactly(
+                    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+            assertThat(response.headers().allValues("Strict-Transport-Security"))
+                    .containsExactly("max-age=31536000 ; includeSubDomains");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.returnflow.infra.gateway;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,9 +14,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,15 +42,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * A real token from the real authorisation server (its jar, run as its own process), sent through
  * the gateway to a stand-in detention service that verifies it as the services do: signature
  * against the server's JWK set, issuer, expiry. The gateway passes the token on and the backend's
- * 401 back.
+ * 401 back. A token its client revokes is refused by the gateway itself within one poll of the
+ * server's list of revoked tokens (10 s by default, as configured here), without reaching the service.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "returnflow.gateway.rate-limit.limit-for-period=3",
+        "returnflow.gateway.rate-limit.refresh-period=60s"
+})
 class TokenThroughGatewayIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AuthServerProcess AUTH;
     private static final HttpServer BACKEND;
     private static final DefaultJWTProcessor<SecurityContext> VERIFIER = new DefaultJWTProcessor<>();
+    private static final AtomicInteger BACKEND_CALLS = new AtomicInteger();
 
     static {
         try {
@@ -74,6 +82,9 @@ class TokenThroughGatewayIT {
     static void routes(DynamicPropertyRegistry registry) {
         registry.add("returnflow.gateway.services.detention-service.uri",
                 () -> "http://127.0.0.1:" + BACKEND.getAddress().getPort());
+        registry.add("returnflow.gateway.tokens.issuer", AUTH::issuer);
+        registry.add("returnflow.gateway.tokens.jwk-set-uri", () -> AUTH.issuer() + "/oauth2/jwks");
+        registry.add("returnflow.gateway.revocations.uri", () -> AUTH.issuer() + "/oauth2/revocations");
     }
 
     @AfterAll
@@ -84,6 +95,7 @@ class TokenThroughGatewayIT {
 
     /** A resource server in miniature: 401 problem without a valid token, else 200 naming the caller. */
     private static void detentionService(HttpExchange exchange) throws IOException {
+        BACKEND_CALLS.incrementAndGet();
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         int status;
         byte[] body;
@@ -121,6 +133,23 @@ class TokenThroughGatewayIT {
                 .containsExactlyInAnyOrder("detention:read", "detention:write");
     }
 
+    /**
+     * The gateway verifies the real server's tokens and counts them against their client: a fresh
+     * token for every request (each needs the secret) still spends the one budget of the client.
+     */
+    @Test
+    void freshTokensOfOneClientShareItsRateBudget() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/api/detainees", "Bearer " + token("removal-operations", "removal-operations-local-secret"))
+                    .statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> limited = get("/api/detainees",
+                "Bearer " + token("removal-operations", "removal-operations-local-secret"));
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    }
+
     @Test
     void withoutATokenTheServicesProblem401PassesThrough() throws Exception {
         HttpResponse<String> response = get("/api/detainees", null);
@@ -140,6 +169,51 @@ class TokenThroughGatewayIT {
                 .encodeToString(payload.getBytes(UTF_8)) + "." + parts[2];
 
         assertThat(get("/api/detainees", "Bearer " + forged).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedByTheGatewayWithinThirtySecondsAndOnlyItsOwnClientCanRevokeIt() throws Exception {
+        String token = token("detention-agency", "detention-agency-local-secret");
+        String other = token("detention-agency", "detention-agency-local-secret");
+        assertThat(get("/api/detainees", "Bearer " + token).statusCode()).isEqualTo(200);
+
+        // Another client cannot revoke it: the server refuses, and the token keeps working.
+        HttpResponse<String> foreign = revoke("partner-monitor", "partner-monitor-local-secret", token);
+        assertThat(foreign.statusCode()).as(foreign.body()).isIn(400, 401);
+
+        // Its own client revokes it: the server answers 200 (RFC 7009) and lists it.
+        assertThat(revoke("detention-agency", "detention-agency-local-secret", token).statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(AUTH.issuer() + "/oauth2/revocations"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body()).findValuesAsText("jti")).contains(jti(token));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get("/api/detainees", "Bearer " + token).statusCode() == 401);
+        int callsBefore = BACKEND_CALLS.get();
+        HttpResponse<String> refused = get("/api/detainees", "Bearer " + token);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
+                .contains("invalid_token"));
+        assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("revoked");
+        assertThat(JSON.readTree(refused.body()).get("type").asText()).isEqualTo("https://returnflow.org/problems/unauthenticated");
+        assertThat(JSON.readTree(refused.body()).has("properties")).as("no empty members").isFalse();
+        assertThat(BACKEND_CALLS.get()).as("the revoked token never reaches the service").isEqualTo(callsBefore);
+
+        // Only that token: another token of the same client still works.
+        assertThat(get("/api/detainees", "Bearer " + other).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> revoke(String clientId, String secret, String token) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(UTF_8));
+        return client.send(HttpRequest.newBuilder(URI.create(AUTH.issuer() + "/oauth2/revoke"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&token_type_hint=access_token"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String jti(String token) throws Exception {
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("jti").asText();
     }
 
     private String token(String clientId, String secret) throws Exception {

@@ -63,6 +63,10 @@ public final class AgencyClients {
             throw new IllegalStateException("returnflow.auth.clients." + id + ".scopes: '" + s
                     + "' is not a scope like detention:read");
         });
+        client.scopes().stream().filter(s -> properties.audienceOf(List.of(s)).isEmpty()).findFirst().ifPresent(s -> {
+            throw new IllegalStateException("returnflow.auth.clients." + id + ".scopes: '" + s
+                    + "' reaches no service; name them in returnflow.auth.audiences." + ClientsProperties.resourceOf(s));
+        });
         return RegisteredClient.withId(id)
                 .clientId(id)
                 .clientSecret(encoder.encode(client.secret()))

@@ -13,9 +13,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param clients        by client id
  * @param accessTokenTtl how long an access token is valid
+ * @param audiences      the services a scope reaches, by the scope's resource (the part before the
+ *                       colon: {@code detention} for {@code detention:read}); a token's {@code aud}
+ *                       lists the services its scopes reach, and each service accepts only tokens
+ *                       that name it
  */
 @ConfigurationProperties("returnflow.auth")
-public record ClientsProperties(Map<String, Client> clients, @DefaultValue("15m") Duration accessTokenTtl) {
+public record ClientsProperties(Map<String, Client> clients, @DefaultValue("15m") Duration accessTokenTtl,
+        Map<String, List<String>> audiences) {
+
+    /** The services the given scopes reach, sorted; a scope whose resource names no service adds none. */
+    public List<String> audienceOf(java.util.Collection<String> scopes) {
+        java.util.SortedSet<String> services = new java.util.TreeSet<>();
+        for (String scope : scopes) {
+            services.addAll(audiences == null ? List.of() : audiences.getOrDefault(resourceOf(scope), List.of()));
+        }
+        return List.copyOf(services);
+    }
+
+    /** {@code detention} for {@code detention:read}. */
+    public static String resourceOf(String scope) {
+        int colon = scope.indexOf(':');
+        return colon < 0 ? scope : scope.substring(0, colon);
+    }
 
     /**
      * One client-credentials client.

@@ -16,6 +16,7 @@ public final class ProblemTypes {
 
     public static URI of(HttpStatus status) {
         String slug = switch (status) {
+            case UNAUTHORIZED -> "unauthenticated";
             case NOT_FOUND -> "not-found";
             case TOO_MANY_REQUESTS -> "too-many-requests";
             case BAD_GATEWAY -> "bad-gateway";

@@ -1,20 +1,27 @@
 package org.returnflow.infra.gateway.config;
 
 import org.returnflow.infra.gateway.routing.ClientRateLimit;
+import org.returnflow.infra.gateway.routing.JwksTokenVerifier;
+import org.returnflow.infra.gateway.routing.TokenVerifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The per-client rate limit in front of every {@code /api/**} route; health and actuator are not limited. */
+/** The per-client rate limit (by verified client id) in front of every {@code /api/**} route; health and actuator are not limited. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "returnflow.gateway.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
 class RateLimiting {
 
     @Bean
-    ClientRateLimit clientRateLimit(RateLimitProperties properties) {
-        return new ClientRateLimit(properties);
+    TokenVerifier tokenVerifier(TokenProperties properties) {
+        return new JwksTokenVerifier(properties);
+    }
+
+    @Bean
+    ClientRateLimit clientRateLimit(RateLimitProperties properties, TokenVerifier tokenVerifier) {
+        return new ClientRateLimit(properties, tokenVerifier);
     }
 
     @Bean

@@ -4,14 +4,14 @@ import org.returnflow.infra.gateway.config.ProblemTypes;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -32,26 +32,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * client. Past the limit a request gets 429, an RFC 9457 problem, and a {@code Retry-After} header
  * with the seconds until the client's budget refills; it never reaches a service.
  *
- * <p><b>Who is a client.</b> A request with an {@code Authorization} header is counted against a
- * SHA-256 hash of the whole header, so in practice against the token, and a client's budget can only
- * be spent by someone who holds its token. The gateway does not verify tokens (the services do), so
- * it deliberately does not key by the token's {@code sub}: anyone can write an unsigned token naming
- * {@code sub: detention-agency}, and with {@code sub} keys that would spend the detention agency's
- * budget and lock it out. A client that fetches new tokens gets a new budget with each, but fetching
- * one takes its secret and tokens live 15 minutes. A request without the header is counted against
- * its remote address.
+ * <p><b>Who is a client.</b> A request whose bearer token verifies ({@link TokenVerifier}: signature
+ * against the authorisation server's JWK set, issuer, expiry) is counted against the token's client
+ * id: every token of that client, however the header is written, spends one budget, and nobody
+ * without a real token of the client can spend it. A request without a token, or with one that does
+ * not verify (forged, expired, another issuer's), is counted against its remote address, and still
+ * goes on to the service, which answers 401. So a flood of made-up tokens from one address spends
+ * that address's budget only.
  *
  * <p>Limiters live in a bounded map: the least recently seen key is dropped when it is full, so
- * requests with ever new headers cost memory only up to {@code max-clients}.
+ * requests from ever new addresses cost memory only up to {@code max-clients}. The budgets are per
+ * gateway instance.
  */
 public final class ClientRateLimit extends OncePerRequestFilter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** ProblemDetail's empty {@code properties} stays out of the answer. */
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private static final Pattern BEARER = Pattern.compile("^\\s*Bearer\\s+(\\S+)\\s*$", Pattern.CASE_INSENSITIVE);
 
     private final RateLimiterConfig config;
     private final Map<String, AtomicRateLimiter> limiters;
+    private final TokenVerifier tokens;
 
-    public ClientRateLimit(RateLimitProperties properties) {
+    public ClientRateLimit(RateLimitProperties properties, TokenVerifier tokens) {
+        this.tokens = tokens;
         if (properties.limitForPeriod() < 1 || properties.maxClients() < 1) {
             throw new IllegalStateException(
                     "returnflow.gateway.rate-limit.limit-for-period and max-clients must be at least 1");
@@ -73,7 +78,7 @@ public final class ClientRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        AtomicRateLimiter limiter = limiterFor(clientKey(request));
+        AtomicRateLimiter limiter = limiterFor(clientKey(request, tokens));
         if (limiter.acquirePermission()) {
             chain.doFilter(request, response);
             return;
@@ -104,17 +109,16 @@ public final class ClientRateLimit extends OncePerRequestFilter {
         }
     }
 
-    /** {@code auth:<sha-256 of the Authorization header>}, or {@code addr:<remote address>} without one. */
-    static String clientKey(HttpServletRequest request) {
+    /** {@code client:<verified client id>}, or {@code addr:<remote address>} without a token that verifies. */
+    static String clientKey(HttpServletRequest request, TokenVerifier tokens) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || authorization.isBlank()) {
-            return "addr:" + request.getRemoteAddr();
+        Matcher bearer = authorization == null ? null : BEARER.matcher(authorization);
+        if (bearer != null && bearer.matches()) {
+            Optional<String> client = tokens.clientId(bearer.group(1));
+            if (client.isPresent()) {
+                return "client:" + client.get();
+            }
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(authorization.getBytes(StandardCharsets.UTF_8));
-            return "auth:" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "addr:" + request.getRemoteAddr();
     }
 }

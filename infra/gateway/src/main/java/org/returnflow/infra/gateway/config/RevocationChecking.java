@@ -1,0 +1,27 @@
+package org.returnflow.infra.gateway.config;
+
+import org.returnflow.infra.gateway.routing.RevokedTokenFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Revoked tokens get 401 at the gateway, after the rate limit and before any route. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "returnflow.gateway.revocations.enabled", havingValue = "true", matchIfMissing = true)
+class RevocationChecking {
+
+    @Bean(destroyMethod = "close")
+    RevokedTokenFilter revokedTokenFilter(RevocationProperties properties) {
+        return new RevokedTokenFilter(properties.uri(), properties.poll());
+    }
+
+    @Bean
+    FilterRegistrationBean<RevokedTokenFilter> revokedTokenFilterRegistration(RevokedTokenFilter filter) {
+        FilterRegistrationBean<RevokedTokenFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
+}
