@@ -1,5 +1,9 @@
 package org.returnflow.platform.messaging;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
@@ -18,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.returnflow.contracts.ContractJson;
 import org.returnflow.contracts.Topics;
 import org.returnflow.contracts.detention.AssessEligibility;
@@ -32,14 +35,16 @@ import org.returnflow.testkit.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -64,7 +69,7 @@ import static org.returnflow.platform.messaging.OutboxRelayIT.command;
  */
 @RealInfrastructure
 @AutoConfigureObservability(metrics = false)
-@ExtendWith(OutputCaptureExtension.class)
+@Import(MessageTracingIT.ExportToTest.class)
 @SpringBootTest(classes = PlatformTestApplication.class, properties = {
         "management.tracing.sampling.probability=1.0",
         "management.tracing.opentelemetry.export.schedule-delay=50ms"})
@@ -88,6 +93,8 @@ class MessageTracingIT {
     RecordingHandler handler;
     @Autowired
     FinishedSpans spans;
+    @Autowired
+    Environment environment;
 
     @Test
     void aMessageContinuesTheTraceItWasWrittenInThroughTheOutboxAndKafkaToItsHandler() {
@@ -195,7 +202,23 @@ class MessageTracingIT {
     }
 
     @Test
-    void logsAreJsonLinesThatCarryTheTraceIdAndTheCaseId(CapturedOutput output) throws Exception {
+    void logsAreJsonLinesThatCarryTheTraceIdAndTheCaseId() throws Exception {
+        // The tests log plain text (the test kit's logback-test.xml); a service logs through Spring Boot's
+        // structured encoder in the format the platform's defaults set. This test encodes the same way.
+        String format = environment.getProperty("logging.structured.format.console");
+        assertThat(format).isEqualTo("ecs");
+        StructuredLines output = new StructuredLines(format);
+        Logger dispatcherLog = (Logger) org.slf4j.LoggerFactory.getLogger(CloudEventDispatcher.class);
+        dispatcherLog.addAppender(output);
+        try {
+            assertDuplicateLogged(output);
+        } finally {
+            dispatcherLog.detachAppender(output);
+            output.stop();
+        }
+    }
+
+    private void assertDuplicateLogged(StructuredLines output) throws Exception {
         UUID caseId = UUID.randomUUID();
         String caseTrace = openCase(caseId);
         String id = UUID.randomUUID().toString();
@@ -213,8 +236,8 @@ class MessageTracingIT {
         assertThat(line.path("spanId").asText()).matches("[0-9a-f]{16}");
         assertThat(line.path("caseId").asText()).isEqualTo(caseId.toString());
         assertThat(line.path("messageId").asText()).isEqualTo(id);
-        assertThat(line.path("log.level").asText()).isEqualTo("INFO");
-        assertThat(line.path("service.name").asText()).isEqualTo("platform-test");
+        assertThat(line.path("log").path("level").asText()).isEqualTo("INFO");
+        assertThat(line.path("service").path("name").asText()).isEqualTo("platform-test");
     }
 
     /** Opens a case in a request span; returns its trace id once the handler took its first message. */
@@ -236,8 +259,8 @@ class MessageTracingIT {
         return traceparent == null ? null : new TraceParent(traceparent, null).traceId();
     }
 
-    private static Optional<JsonNode> duplicateLine(CapturedOutput output, ObjectMapper json, String id) {
-        return output.getOut().lines().filter(l -> l.startsWith("{") && l.contains("Duplicate") && l.contains(id))
+    private static Optional<JsonNode> duplicateLine(StructuredLines output, ObjectMapper json, String id) {
+        return output.lines.stream().filter(l -> l.startsWith("{") && l.contains("Duplicate") && l.contains(id))
                 .map(l -> {
                     try {
                         return json.readTree(l);
@@ -292,6 +315,27 @@ class MessageTracingIT {
         SpanData awaitMatching(java.util.function.Predicate<SpanData> match) {
             await().atMost(Duration.ofSeconds(30)).until(() -> finished.stream().anyMatch(match));
             return finished.stream().filter(match).findFirst().orElseThrow();
+        }
+    }
+
+    /** Log events encoded as a service's console writes them: Spring Boot's structured log encoder. */
+    static final class StructuredLines extends AppenderBase<ILoggingEvent> {
+
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        private final StructuredLogEncoder encoder = new StructuredLogEncoder();
+
+        StructuredLines(String format) {
+            LoggerContext context = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+            setContext(context);
+            encoder.setContext(context);
+            encoder.setFormat(format);
+            encoder.start();
+            start();
+        }
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            lines.add(new String(encoder.encode(event), StandardCharsets.UTF_8).trim());
         }
     }
 
