@@ -95,6 +95,8 @@ class MessageTracingIT {
     FinishedSpans spans;
     @Autowired
     Environment environment;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Test
     void aMessageContinuesTheTraceItWasWrittenInThroughTheOutboxAndKafkaToItsHandler() {
@@ -199,6 +201,14 @@ class MessageTracingIT {
         assertThat(consumer.getTraceId()).isEqualTo(caseTrace);
         assertThat(consumer.getAttributes().get(AttributeKey.stringKey(MessageTracing.CAUSE_TRACE_ID)))
                 .isEqualTo(elsewhere.context().traceId());
+    }
+
+    @Test
+    void metricsCarryNoExemplarsSoPrometheusTakesTheScrape() {
+        // With a tracer, Spring Boot would hand the Prometheus registry a span context for exemplars;
+        // Prometheus 2.42 refuses a scrape with exemplars on summary counts (returnflow-defaults.properties).
+        assertThat(context.getBeanNamesForType(io.prometheus.metrics.tracer.common.SpanContext.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(Tracer.class)).isNotEmpty();
     }
 
     @Test
