@@ -1,5 +1,7 @@
 package org.returnflow.workflow.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -40,21 +42,28 @@ class CaseControlController {
     record OperationCancelled(UUID operationId, List<CaseControl.Outcome> cases) {
     }
 
+    @Operation(summary = "Withdraw a case, with a reason code; the process ends it")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's state shows when the process has carried it out")
     @PostMapping("/api/removal-cases/{caseId}/withdraw")
     ResponseEntity<ControlAccepted> withdraw(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.WITHDRAW, request);
     }
 
+    @Operation(summary = "Suspend a case, with a reason code, until it is resumed")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's state shows when the process has carried it out")
     @PostMapping("/api/removal-cases/{caseId}/suspend")
     ResponseEntity<ControlAccepted> suspend(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.SUSPEND, request);
     }
 
+    @Operation(summary = "Resume a suspended case, with a reason code")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's state shows when the process has carried it out")
     @PostMapping("/api/removal-cases/{caseId}/resume")
     ResponseEntity<ControlAccepted> resume(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.RESUME, request);
     }
 
+    @Operation(summary = "Cancel an operation: withdraw each of its open cases with the reason code, reporting any refused")
     @PostMapping("/api/removal-operations/{operationId}/cancel")
     OperationCancelled cancel(@PathVariable UUID operationId, @Valid @RequestBody ControlRequest request) {
         return new OperationCancelled(operationId, control.cancelOperation(operationId, request.reason(),

@@ -1,5 +1,6 @@
 package org.returnflow.workflow.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,6 +48,7 @@ class OperationOverviewController {
         this.audit = audit;
     }
 
+    @Operation(summary = "List the removal operations, newest first, a page at a time")
     @GetMapping
     PageResponse<OperationView> list(@RequestParam(defaultValue = "0") @Min(0) @Max(RemovalCaseController.MAX_PAGE) int page,
                                      @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size,
@@ -60,6 +62,7 @@ class OperationOverviewController {
      * The report in the form {@code ?format=} or the {@code Accept} header asks for. A facility-scoped
      * caller gets the report of the cases at its facilities only, and the report says so.
      */
+    @Operation(summary = "The operation report (JSON, CSV or PDF) with its S1-S10 safeguard audit")
     @GetMapping("/{operationId}/report")
     ResponseEntity<?> report(@PathVariable UUID operationId, @RequestParam(required = false) String format,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,

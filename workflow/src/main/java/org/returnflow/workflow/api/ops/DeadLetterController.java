@@ -1,5 +1,6 @@
 package org.returnflow.workflow.api.ops;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,6 +46,7 @@ class DeadLetterController {
     }
 
     /** The dead letters of {@code topic} (a Returnflow topic or its DLT), or of every topic, oldest first per topic. */
+    @Operation(summary = "List the dead letters of a topic, or of every topic, oldest first per topic")
     @GetMapping
     PageResponse<DeadLetterView> list(@RequestParam(required = false) String topic,
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -69,6 +71,7 @@ class DeadLetterController {
      * Replays the dead letters with the given CloudEvents ids, or all not replayed yet. Nothing is sent
      * when an id is unknown (404 naming them) or the request names both or neither (400 naming {@code ids}).
      */
+    @Operation(summary = "Replay dead letters to their topic with their original CloudEvents ids")
     @PostMapping("/{topic}/replay")
     ReplayResponse replay(@PathVariable String topic, @Valid @RequestBody ReplayRequest request) {
         String source = known(topic).orElseThrow(() -> new NotFoundException("Dead-letter topic", topic));

@@ -1,5 +1,6 @@
 package org.returnflow.workflow.api.ops;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,6 +36,7 @@ class ParkedMessageController {
         this.parked = parked;
     }
 
+    @Operation(summary = "List the parked replies, oldest first, optionally of one case and one park reason")
     @GetMapping
     PageResponse<ParkedMessageView> list(@RequestParam(required = false) UUID caseId,
                                          @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String reason,
@@ -46,12 +48,14 @@ class ParkedMessageController {
         return parked.page(caseId, reason, page, size);
     }
 
+    @Operation(summary = "Retry a parked reply: correlate it with its case again")
     @PostMapping("/{id}/retry")
     ParkedMessageView retry(@PathVariable long id, @Valid @RequestBody ResolutionRequest request) {
         requireOperator(id);
         return parked.retry(id, request.reason().trim(), Caller.current().principal());
     }
 
+    @Operation(summary = "Discard a parked reply, with a reason; it is never correlated")
     @PostMapping("/{id}/discard")
     ParkedMessageView discard(@PathVariable long id, @Valid @RequestBody ResolutionRequest request) {
         requireOperator(id);
