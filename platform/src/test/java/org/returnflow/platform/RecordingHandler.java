@@ -4,6 +4,7 @@ import org.returnflow.contracts.detention.AssessEligibility;
 import org.returnflow.platform.messaging.MessageContext;
 import org.returnflow.platform.messaging.MessageHandler;
 import org.returnflow.platform.messaging.MessageRejectedException;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link PlatformTestApplication#FAILING_DESTINATION} makes it fail after writing, so a test can
  * see that the write rolled back; {@link PlatformTestApplication#REJECTED_DESTINATION} makes it
  * reject the message as breaking a business rule. It also counts, in memory, how often it was
- * called for each message id, which survives the rollbacks.
+ * called for each message id, which survives the rollbacks, and the trace id its logs carried.
  */
 @Component
 public class RecordingHandler implements MessageHandler<AssessEligibility> {
 
     private final JdbcTemplate jdbc;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, String> traceIds = new ConcurrentHashMap<>();
     private volatile boolean ruleLifted;
 
     RecordingHandler(JdbcTemplate jdbc) {
@@ -37,6 +39,10 @@ public class RecordingHandler implements MessageHandler<AssessEligibility> {
     @Override
     public void handle(AssessEligibility command, MessageContext context) {
         calls.computeIfAbsent(context.id(), id -> new AtomicInteger()).incrementAndGet();
+        String traceId = MDC.get("traceId");
+        if (traceId != null) {
+            traceIds.put(context.id(), traceId);
+        }
         jdbc.update("insert into handled_command (case_id, message_id) values (?, ?)", command.caseId(), context.id());
         if (PlatformTestApplication.FAILING_DESTINATION.equals(command.destinationCountry())) {
             throw new IllegalStateException("the handler cannot assess destination "
@@ -50,6 +56,11 @@ public class RecordingHandler implements MessageHandler<AssessEligibility> {
     /** From now on, commands for the rejected destination are handled: "the cause was fixed". */
     public void liftRule() {
         ruleLifted = true;
+    }
+
+    /** The trace id the log's MDC held while the handler handled this CloudEvents id, or null. */
+    public String traceIdSeen(String messageId) {
+        return traceIds.get(messageId);
     }
 
     /** How often the handler was called for this CloudEvents id, including calls that rolled back. */

@@ -7,6 +7,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -17,6 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.returnflow.contracts.Message;
 import org.returnflow.contracts.Topics;
 import org.returnflow.platform.audit.AuditLog;
+import org.returnflow.platform.messaging.CaseTraces;
 import org.returnflow.platform.messaging.CloudEventDispatcher;
 import org.returnflow.platform.messaging.DeadLetterHeaders;
 import org.returnflow.platform.messaging.DeadLetters;
@@ -25,6 +28,7 @@ import org.returnflow.platform.messaging.MessageRejectedException;
 import org.returnflow.platform.messaging.MessagingHousekeeping;
 import org.returnflow.platform.messaging.EventOutbox;
 import org.returnflow.platform.messaging.MessageHandler;
+import org.returnflow.platform.messaging.MessageTracing;
 import org.returnflow.platform.messaging.MessagingProperties;
 import org.returnflow.platform.messaging.OutboxRelay;
 import org.returnflow.platform.messaging.PlatformSchema;
@@ -75,7 +79,7 @@ import java.util.Map;
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class,
         TransactionAutoConfiguration.class})
 @ConditionalOnBean(DataSource.class)
-@EnableConfigurationProperties(MessagingProperties.class)
+@EnableConfigurationProperties({MessagingProperties.class, ObservabilityProperties.class})
 public class MessagingAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
@@ -116,13 +120,26 @@ public class MessagingAutoConfiguration {
         return props;
     }
 
+    /**
+     * The trace context of messages (outbox, relay, consumer), on Micrometer Tracing's tracer and
+     * propagator; without them (tracing switched off, as in tests by default) every span is a no-op.
+     */
+    @Bean
+    MessageTracing messageTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+                                  JdbcTemplate jdbc, ObservabilityProperties observability, PlatformSchema schema) {
+        Tracer t = tracer.getIfAvailable(() -> Tracer.NOOP);
+        Propagator p = propagator.getIfAvailable(() -> Propagator.NOOP);
+        return new MessageTracing(t, p, observability.isCaseTraces()
+                ? new CaseTraces(jdbc, observability.getCaseTraceRetention()) : null);
+    }
+
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                             KafkaTemplate<String, CloudEvent> cloudEventKafkaTemplate,
                             MessagingProperties properties, Environment environment, PlatformSchema schema,
-                            ObjectProvider<MeterRegistry> meterRegistry) {
+                            ObjectProvider<MeterRegistry> meterRegistry, MessageTracing messageTracing) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), cloudEventKafkaTemplate, properties.getRelay(),
-                source(properties, environment), meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+                source(properties, environment), meterRegistry.getIfAvailable(SimpleMeterRegistry::new), messageTracing);
     }
 
     /** Lists and replays dead letters (the workflow's operations API; {@code ./returnflow dlt} uses the same class). */
@@ -139,22 +156,24 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    MessagingHousekeeping messagingHousekeeping(JdbcTemplate jdbc, OutboxRelay outboxRelay, MessagingProperties properties) {
-        return new MessagingHousekeeping(jdbc, outboxRelay, properties);
+    MessagingHousekeeping messagingHousekeeping(JdbcTemplate jdbc, OutboxRelay outboxRelay, MessagingProperties properties,
+                                                MessageTracing messageTracing) {
+        return new MessagingHousekeeping(jdbc, outboxRelay, properties, messageTracing);
     }
 
     @Bean
-    EventOutbox eventOutbox(JdbcTemplate jdbc, OutboxRelay outboxRelay) {
-        return new EventOutbox(jdbc, outboxRelay);
+    EventOutbox eventOutbox(JdbcTemplate jdbc, OutboxRelay outboxRelay, MessageTracing messageTracing) {
+        return new EventOutbox(jdbc, outboxRelay, messageTracing);
     }
 
     @Bean
     CloudEventDispatcher cloudEventDispatcher(ObjectProvider<MessageHandler<? extends Message>> handlers,
                                               JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                                              Environment environment, PlatformSchema schema) {
+                                              Environment environment, PlatformSchema schema,
+                                              MessageTracing messageTracing) {
         return new CloudEventDispatcher(handlers.orderedStream().toList(), jdbc,
                 new TransactionTemplate(transactionManager),
-                consumerGroup(environment));
+                consumerGroup(environment), messageTracing);
     }
 
     /**

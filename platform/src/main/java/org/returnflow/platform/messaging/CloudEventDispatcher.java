@@ -2,6 +2,8 @@ package org.returnflow.platform.messaging;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.returnflow.contracts.ContractJson;
 import org.returnflow.contracts.ContractSchemas;
@@ -40,6 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link TopicAccess}: {@code /returnflow/<principal>}), is forged or misrouted. It is refused as a broken
  * rule ({@code RULE_FOREIGN_TOPIC}, {@code RULE_FOREIGN_SOURCE}) before anything is recorded or handled,
  * and so goes to the dead-letter topic of the topic it came on, with no effect.
+ *
+ * <p>Each message is handled in a span of its case's trace ({@link MessageTracing#startProcess}), so
+ * that what the handler logs and publishes carries the trace the message came with.
  */
 public class CloudEventDispatcher implements MessageListener<String, byte[]> {
 
@@ -51,9 +56,15 @@ public class CloudEventDispatcher implements MessageListener<String, byte[]> {
     private final String consumer;
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final MessageTracing tracing;
 
     public CloudEventDispatcher(List<MessageHandler<? extends Message>> handlers, JdbcTemplate jdbc,
                                 TransactionTemplate tx, String consumer) {
+        this(handlers, jdbc, tx, consumer, MessageTracing.off());
+    }
+
+    public CloudEventDispatcher(List<MessageHandler<? extends Message>> handlers, JdbcTemplate jdbc,
+                                TransactionTemplate tx, String consumer, MessageTracing tracing) {
         for (MessageHandler<? extends Message> handler : handlers) {
             MessageDescriptor descriptor = MessageCatalog.byClass(handler.messageType());
             MessageHandler<? extends Message> clash = handlersByType.put(descriptor.type(), handler);
@@ -65,6 +76,7 @@ public class CloudEventDispatcher implements MessageListener<String, byte[]> {
         this.jdbc = jdbc;
         this.tx = tx;
         this.consumer = consumer;
+        this.tracing = tracing;
     }
 
     @Override
@@ -81,19 +93,28 @@ public class CloudEventDispatcher implements MessageListener<String, byte[]> {
         MessageContext context = new MessageContext(event.getId(), event.getType(),
                 String.valueOf(event.getSource()), event.getSubject(), event.getTime(),
                 record.topic(), record.partition(), record.offset());
+        Span span = tracing.startProcess(event, message, record.topic());
         try (MDC.MDCCloseable ignoredCase = MDC.putCloseable("caseId", event.getSubject());
-             MDC.MDCCloseable ignoredId = MDC.putCloseable("messageId", event.getId())) {
+             MDC.MDCCloseable ignoredId = MDC.putCloseable("messageId", event.getId());
+             Tracer.SpanInScope ignoredSpan = tracing.inScope(span)) {
             tx.executeWithoutResult(status -> {
                 int fresh = jdbc.update("insert into processed_message (message_id, consumer, type) values (?, ?, ?) "
                         + "on conflict do nothing", event.getId(), consumer, event.getType());
                 if (fresh == 0) {
                     duplicates.incrementAndGet();
+                    span.tag("returnflow.duplicate", "true");
                     log.info("Duplicate {} {} skipped", event.getType(), event.getId());
                     return;
                 }
+                tracing.handled(message, span);
                 invoke(handler, message, context);
                 handled.incrementAndGet();
             });
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
         }
     }
 

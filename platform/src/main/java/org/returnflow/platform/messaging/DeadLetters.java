@@ -223,6 +223,33 @@ public final class DeadLetters {
         return new ReplayResult(replayed, skipped);
     }
 
+    /**
+     * How many records each dead-letter topic holds now (replay markers included), from its offsets,
+     * without reading it: a topic that holds none needs no {@link #list}. A topic the broker does not
+     * have holds none.
+     */
+    public Map<String, Long> recordCounts(Collection<String> topics) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            Set<String> existing = consumer.listTopics(READ_TIMEOUT).keySet();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                String dlt = deadLetterTopic(topic);
+                counts.put(dlt, 0L);
+                if (existing.contains(dlt)) {
+                    consumer.partitionsFor(dlt, READ_TIMEOUT)
+                            .forEach(p -> partitions.add(new TopicPartition(dlt, p.partition())));
+                }
+            }
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, READ_TIMEOUT);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
+            for (TopicPartition p : partitions) {
+                counts.merge(p.topic(), end.getOrDefault(p, 0L) - begin.getOrDefault(p, 0L), Long::sum);
+            }
+        }
+        return counts;
+    }
+
     /** Every {@code *.DLT} topic the broker has, by name. */
     public List<String> existingDeadLetterTopics() {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {

@@ -15,16 +15,23 @@ import java.util.UUID;
 /**
  * The one way a service publishes a message: it is written to the outbox table in the caller's
  * transaction and leaves for Kafka only after that transaction commits. A rolled-back state
- * change therefore never announces itself.
+ * change therefore never announces itself. The row keeps the trace context it was written in
+ * ({@link MessageTracing#forOutbox}), so that the message continues that trace when it is sent.
  */
 public class EventOutbox {
 
     private final JdbcTemplate jdbc;
     private final OutboxRelay relay;
+    private final MessageTracing tracing;
 
     public EventOutbox(JdbcTemplate jdbc, OutboxRelay relay) {
+        this(jdbc, relay, MessageTracing.off());
+    }
+
+    public EventOutbox(JdbcTemplate jdbc, OutboxRelay relay, MessageTracing tracing) {
         this.jdbc = jdbc;
         this.relay = relay;
+        this.tracing = tracing;
     }
 
     /**
@@ -43,9 +50,11 @@ public class EventOutbox {
         String key = Messages.partitionKey(message);
         UUID eventId = UUID.randomUUID();
         String payload = new String(ContractJson.toBytes(message), StandardCharsets.UTF_8);
-        jdbc.update("insert into outbox_message (event_id, topic, message_key, type, subject, payload) "
-                        + "values (?, ?, ?, ?, ?, ?::jsonb)",
-                eventId, descriptor.topic(), key, descriptor.type(), key, payload);
+        TraceParent trace = tracing.forOutbox(message);
+        jdbc.update("insert into outbox_message (event_id, topic, message_key, type, subject, payload, "
+                        + "traceparent, tracestate) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
+                eventId, descriptor.topic(), key, descriptor.type(), key, payload,
+                trace == null ? null : trace.traceparent(), trace == null ? null : trace.tracestate());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -17,6 +17,9 @@ import java.time.Instant;
  * a redelivery comes from the topic (kept {@code topic-retention}, 7 days) and a replay from the
  * dead-letter topic (kept {@code dead-letter-retention}, 30 days), so the default is 35 days. A
  * shorter setting is allowed but warned about at start.
+ *
+ * <p>It also deletes the trace records of cases quiet for longer than their retention
+ * ({@link CaseTraces}).
  */
 public class MessagingHousekeeping extends PollingWorker {
 
@@ -26,9 +29,16 @@ public class MessagingHousekeeping extends PollingWorker {
     private final JdbcTemplate jdbc;
     private final OutboxRelay relay;
     private final MessagingProperties properties;
+    private final MessageTracing tracing;
 
     public MessagingHousekeeping(JdbcTemplate jdbc, OutboxRelay relay, MessagingProperties properties) {
+        this(jdbc, relay, properties, MessageTracing.off());
+    }
+
+    public MessagingHousekeeping(JdbcTemplate jdbc, OutboxRelay relay, MessagingProperties properties,
+                                 MessageTracing tracing) {
         super("messaging-housekeeping", properties.getHousekeepingInterval());
+        this.tracing = tracing;
         this.jdbc = jdbc;
         this.relay = relay;
         this.properties = properties;
@@ -51,9 +61,10 @@ public class MessagingHousekeeping extends PollingWorker {
         int processed = jdbc.update("delete from processed_message where ctid = any(array("
                 + "select ctid from processed_message where processed_at < ? limit ?))", before, BATCH);
         int sent = relay.purgeSent();
-        if (processed > 0 || sent > 0) {
-            log.info("Housekeeping: {} processed-message ids older than {} and {} sent outbox rows deleted",
-                    processed, properties.getProcessedRetention(), sent);
+        int traces = tracing.pruneCaseTraces();
+        if (processed > 0 || sent > 0 || traces > 0) {
+            log.info("Housekeeping: {} processed-message ids older than {}, {} sent outbox rows and {} quiet case "
+                    + "traces deleted", processed, properties.getProcessedRetention(), sent, traces);
         }
         return processed;
     }

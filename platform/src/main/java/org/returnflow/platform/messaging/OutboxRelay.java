@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,7 @@ public class OutboxRelay extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String DUE_ROWS = "select id, event_id, topic, message_key, type, subject, "
-            + "payload::text as payload, created_at, attempts from outbox_message m "
+            + "payload::text as payload, created_at, attempts, traceparent, tracestate from outbox_message m "
             + "where sent_at is null and parked_at is null and next_attempt_at <= now() "
             // Per-key order: never pass a row whose key has an earlier row that is not due yet.
             + "and not exists (select 1 from outbox_message e where e.message_key = m.message_key "
@@ -79,6 +80,7 @@ public class OutboxRelay extends PollingWorker {
     private final URI source;
     private final String holder;
     private final MeterRegistry meters;
+    private final MessageTracing tracing;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, CloudEvent> kafka,
                        MessagingProperties.Relay settings, URI source) {
@@ -87,7 +89,13 @@ public class OutboxRelay extends PollingWorker {
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, CloudEvent> kafka,
                        MessagingProperties.Relay settings, URI source, MeterRegistry meters) {
+        this(jdbc, tx, kafka, settings, source, meters, MessageTracing.off());
+    }
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, CloudEvent> kafka,
+                       MessagingProperties.Relay settings, URI source, MeterRegistry meters, MessageTracing tracing) {
         super("outbox-relay", settings.getPollInterval());
+        this.tracing = tracing;
         this.jdbc = jdbc;
         this.tx = tx;
         this.kafka = kafka;
@@ -116,7 +124,8 @@ public class OutboxRelay extends PollingWorker {
         List<PendingRow> rows = tx.execute(status -> jdbc.query(DUE_ROWS, (rs, n) -> new PendingRow(rs.getLong("id"),
                 rs.getObject("event_id", UUID.class), rs.getString("topic"), rs.getString("message_key"),
                 rs.getString("type"), rs.getString("subject"), rs.getString("payload"),
-                rs.getTimestamp("created_at").toInstant(), rs.getInt("attempts")), settings.getBatchSize()));
+                rs.getTimestamp("created_at").toInstant(), rs.getInt("attempts"), keptTrace(rs.getString("traceparent"),
+                rs.getString("tracestate"))), settings.getBatchSize()));
         if (rows == null || rows.isEmpty()) {
             return 0;
         }
@@ -158,14 +167,24 @@ public class OutboxRelay extends PollingWorker {
                 notSent.add(row);
                 continue;
             }
+            // The row's trace continues in a PRODUCER span that lasts until the broker answers.
+            Span span = tracing.startPublish(row.type(), row.topic(), row.eventId().toString(), row.subject(), row.trace());
             try {
-                CompletableFuture<?> ack = kafka.send(toRecord(row));
+                CompletableFuture<?> ack = kafka.send(toRecord(row, span));
+                ack.whenComplete((result, error) -> {
+                    if (error != null) {
+                        span.error(error);
+                    }
+                    span.end();
+                });
                 acks.add(ack);
                 handedOver.add(row);
                 // Without metadata the producer blocks max.block.ms, then fails the send at once. An
                 // unreachable broker fails every row alike: stop handing over rather than wait on each.
                 stop = ack.isCompletedExceptionally() && FailureKind.of(failureOf(ack)) == FailureKind.TRANSIENT;
             } catch (RuntimeException e) {
+                span.error(e);
+                span.end();
                 failed.add(new Failure(row, e));
                 stop = FailureKind.of(e) == FailureKind.TRANSIENT;
             }
@@ -310,17 +329,21 @@ public class OutboxRelay extends PollingWorker {
         }
     }
 
-    private ProducerRecord<String, CloudEvent> toRecord(PendingRow row) {
-        CloudEvent event = CloudEventBuilder.v1()
+    private ProducerRecord<String, CloudEvent> toRecord(PendingRow row, Span span) {
+        CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(row.eventId().toString())
                 .withSource(source)
                 .withType(row.type())
                 .withSubject(row.subject())
                 .withTime(row.createdAt().atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
-                .withData(row.payload().getBytes(StandardCharsets.UTF_8))
-                .build();
-        return new ProducerRecord<>(row.topic(), row.key(), event);
+                .withData(row.payload().getBytes(StandardCharsets.UTF_8));
+        tracing.inject(span, event);
+        return new ProducerRecord<>(row.topic(), row.key(), event.build());
+    }
+
+    private static TraceParent keptTrace(String traceparent, String tracestate) {
+        return traceparent == null || traceparent.isBlank() ? null : new TraceParent(traceparent, tracestate);
     }
 
     /** One relay pass; a full batch means more may wait. ({@link MessagingHousekeeping} purges sent rows.) */
@@ -357,7 +380,7 @@ public class OutboxRelay extends PollingWorker {
     }
 
     private record PendingRow(long id, UUID eventId, String topic, String key, String type, String subject,
-                              String payload, Instant createdAt, int attempts) {
+                              String payload, Instant createdAt, int attempts, TraceParent trace) {
     }
 
     private record Failure(PendingRow row, Throwable error) {

@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -93,6 +95,12 @@ class DeadLettersIT {
                         e -> assertThat(e.ids()).containsExactly("no-such-id"));
         assertThat(ofCase(deadLetters.list(TOPIC), key)).noneMatch(DeadLetters.DeadLetter::replayed);
 
+        // The gauge for Prometheus counts what waits for an operator: this case's three among them.
+        DeadLetterGauge gauge = new DeadLetterGauge(deadLetters, new SimpleMeterRegistry(), Duration.ofHours(1));
+        gauge.refresh();
+        long waitingBefore = gauge.waiting(TOPIC);
+        assertThat(waitingBefore).isGreaterThanOrEqualTo(3);
+
         // The cause is fixed; replay everything that can be replayed.
         handler.liftRule();
         long duplicatesBefore = dispatcher.duplicateCount();
@@ -119,6 +127,9 @@ class DeadLettersIT {
 
         List<DeadLetters.DeadLetter> after = ofCase(deadLetters.list(TOPIC), key);
         assertThat(after).hasSize(3);
+        // Replayed ones no longer wait; the poison, which replaying cannot help, still does.
+        gauge.refresh();
+        assertThat(gauge.waiting(TOPIC)).isLessThan(waitingBefore).isPositive();
         assertThat(after.get(0).replayed()).isTrue();
         assertThat(after.get(0).replayedBy()).isEqualTo("operator-1");
         assertThat(after.get(2).replayed()).isFalse();

@@ -47,29 +47,29 @@ class CaseControlController {
     record OperationCancelled(UUID operationId, List<CaseControl.Outcome> cases) {
     }
 
+    @Operation(summary = "Withdraw a case, with a reason code; the process ends it")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's state shows when the process has carried it out")
     @PostMapping("/api/removal-cases/{caseId}/withdraw")
-    @Operation(summary = "Withdraw a case from its operation, with a reason code; 404 outside the caller's facilities")
-    @ApiResponse(responseCode = "202", description = "Accepted; the case's process carries it out")
     ResponseEntity<ControlAccepted> withdraw(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.WITHDRAW, request);
     }
 
+    @Operation(summary = "Suspend a case, with a reason code, until it is resumed")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's state shows when the process has carried it out")
     @PostMapping("/api/removal-cases/{caseId}/suspend")
-    @Operation(summary = "Suspend a case, with a reason code; 404 outside the caller's facilities")
-    @ApiResponse(responseCode = "202", description = "Accepted; the case's process carries it out")
     ResponseEntity<ControlAccepted> suspend(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.SUSPEND, request);
     }
 
+    @Operation(summary = "Resume a suspended case, with a reason code")
+    @ApiResponse(responseCode = "202", description = "Accepted; the case's state shows when the process has carried it out")
     @PostMapping("/api/removal-cases/{caseId}/resume")
-    @Operation(summary = "Resume a suspended case, with a reason code; 404 outside the caller's facilities")
-    @ApiResponse(responseCode = "202", description = "Accepted; the case's process carries it out")
     ResponseEntity<ControlAccepted> resume(@PathVariable UUID caseId, @Valid @RequestBody ControlRequest request) {
         return apply(caseId, Action.RESUME, request);
     }
 
+    @Operation(summary = "Cancel an operation: withdraw each of its open cases with the reason code, reporting any refused")
     @PostMapping("/api/removal-operations/{operationId}/cancel")
-    @Operation(summary = "Cancel every open case of an operation, with a reason code; needs a client of every facility")
     OperationCancelled cancel(@PathVariable UUID operationId, @Valid @RequestBody ControlRequest request) {
         if (Caller.current().facilities().isPresent()) {
             // an operation spans facilities: only a client of every facility may cancel all its cases

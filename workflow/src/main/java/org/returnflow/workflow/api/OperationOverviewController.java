@@ -48,8 +48,8 @@ class OperationOverviewController {
         this.audit = audit;
     }
 
+    @Operation(summary = "List the removal operations, newest first, a page at a time")
     @GetMapping
-    @Operation(summary = "Return operations, newest first, paged, with their cases counted by state")
     PageResponse<OperationView> list(@RequestParam(defaultValue = "0") @Min(0) @Max(RemovalCaseController.MAX_PAGE) int page,
                                      @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size,
                                      HttpServletRequest request) {
@@ -62,8 +62,8 @@ class OperationOverviewController {
      * The report in the form {@code ?format=} or the {@code Accept} header asks for. A facility-scoped
      * caller gets the report of the cases at its facilities only, and the report says so.
      */
+    @Operation(summary = "The operation report (JSON, CSV or PDF) with its S1-S10 safeguard audit")
     @GetMapping("/{operationId}/report")
-    @Operation(summary = "An operation's report (JSON, CSV or PDF) with the S1-S10 audit; limited to the caller's facilities")
     ResponseEntity<?> report(@PathVariable UUID operationId, @RequestParam(required = false) String format,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                              HttpServletRequest request) {

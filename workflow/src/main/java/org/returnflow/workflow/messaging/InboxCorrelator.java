@@ -1,5 +1,7 @@
 package org.returnflow.workflow.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.returnflow.platform.messaging.PollingWorker;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Correlates the replies in {@code inbox_message} to their process instances, one reply per
@@ -39,6 +42,9 @@ import java.util.UUID;
  *
  * <p>A correlation that throws (a failing delegate, a concurrent change of the instance) rolls
  * back alone; the row keeps its place with the error and is retried with the same backoff.
+ *
+ * <p>{@code returnflow.workflow.correlation.latency} (tag {@code message}) times each correlated reply
+ * from the moment the consumer took it in to its correlation, by the database's clock.
  */
 @Component
 public class InboxCorrelator extends PollingWorker {
@@ -59,6 +65,7 @@ public class InboxCorrelator extends PollingWorker {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Duration giveUpAfter;
+    private final MeterRegistry meters;
 
     public InboxCorrelator(RuntimeService runtime, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                            CaseRecords cases, CaseRequests requests, CaseSafeguards safeguards, InboxRows rows,
@@ -67,7 +74,8 @@ public class InboxCorrelator extends PollingWorker {
                            @Value("${returnflow.workflow.inbox.batch-size:50}") int batchSize,
                            @Value("${returnflow.workflow.inbox.initial-backoff:500ms}") Duration initialBackoff,
                            @Value("${returnflow.workflow.inbox.max-backoff:30s}") Duration maxBackoff,
-                           @Value("${returnflow.workflow.inbox.give-up-after:1h}") Duration giveUpAfter) {
+                           @Value("${returnflow.workflow.inbox.give-up-after:1h}") Duration giveUpAfter,
+                           MeterRegistry meters) {
         super("inbox-correlator", pollInterval, threads);
         this.runtime = runtime;
         this.jdbc = jdbc;
@@ -80,6 +88,7 @@ public class InboxCorrelator extends PollingWorker {
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
         this.giveUpAfter = giveUpAfter;
+        this.meters = meters;
     }
 
     @Override
@@ -120,14 +129,16 @@ public class InboxCorrelator extends PollingWorker {
             Boolean found = tx.execute(status -> {
                 List<PendingReply> due = jdbc.query("select id, message_id, message_name, case_id, variables::text, "
                                 + "local_variables::text, local_match::text, actor, attempts, request_id, seat_flight_id, "
-                                + "created_at < now() - ? * interval '1 millisecond' as overdue "
+                                + "created_at < now() - ? * interval '1 millisecond' as overdue, "
+                                + "extract(epoch from clock_timestamp() - created_at) * 1000 as waited_millis "
                                 + "from inbox_message where status = 'PENDING' and next_attempt_at <= now() "
                                 + "and get_byte(uuid_send(case_id), 15) % ? = ? "
                                 + "order by next_attempt_at, id limit 1 for update skip locked",
                         (rs, n) -> new PendingReply(rs.getLong(1), rs.getString(2), rs.getString(3),
                                 rs.getObject(4, UUID.class), InboxRows.map(rs.getString(5)), InboxRows.map(rs.getString(6)),
                                 InboxRows.map(rs.getString(7)), rs.getString(8), rs.getInt(9), rs.getObject(10, UUID.class),
-                                rs.getObject(11, UUID.class), rs.getBoolean(12)),
+                                rs.getObject(11, UUID.class), rs.getBoolean(12),
+                                System.nanoTime() - (long) (rs.getDouble(13) * 1_000_000)),
                         giveUpAfter.toMillis(), lanes, lane);
                 if (due.isEmpty()) {
                     return false;
@@ -169,6 +180,11 @@ public class InboxCorrelator extends PollingWorker {
         }
         if (correlate(reply)) {
             jdbc.update("delete from inbox_message where id = ?", reply.id());
+            Timer.builder("returnflow.workflow.correlation.latency")
+                    .description("From a reply taken in by the consumer to its correlation with the case")
+                    .tag("message", reply.messageName()).publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(1))
+                    .register(meters).record(Math.max(System.nanoTime() - reply.takenInAtNanos(), 0), TimeUnit.NANOSECONDS);
             // The instance moved on: replies of the same case that arrived early may match now.
             jdbc.update("update inbox_message set next_attempt_at = now() "
                     + "where case_id = ? and status = 'PENDING' and next_attempt_at > now()", reply.caseId());
@@ -244,6 +260,6 @@ public class InboxCorrelator extends PollingWorker {
     private record PendingReply(long id, String messageId, String messageName, UUID caseId,
                                 Map<String, Object> variables, Map<String, Object> localVariables,
                                 Map<String, Object> localMatch, String actor, int attempts, UUID requestId,
-                                UUID seatFlightId, boolean overdue) {
+                                UUID seatFlightId, boolean overdue, long takenInAtNanos) {
     }
 }

@@ -3,6 +3,7 @@ package org.returnflow.workflow.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -29,6 +30,7 @@ import org.returnflow.workflow.domain.CaseRecords;
 import org.returnflow.workflow.domain.CaseRequests;
 import org.returnflow.workflow.domain.CaseSafeguards;
 import org.returnflow.workflow.domain.HistoryEntry;
+import org.returnflow.workflow.process.OverdueTimers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +42,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
@@ -77,6 +80,10 @@ class CorrelationInboxIT {
     CaseRequests requests;
     @Autowired
     CaseSafeguards safeguards;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    OverdueTimers overdueTimers;
 
     CloudEventSender detention;
     CloudEventSender flight;
@@ -92,9 +99,14 @@ class CorrelationInboxIT {
                 .startEvent()
                 .receiveTask("Wait_Flight").message("FlightScheduled")
                 .endEvent().done();
+        BpmnModelInstance timer = Bpmn.createExecutableProcess("timer-probe").camundaHistoryTimeToLive(1)
+                .startEvent()
+                .intermediateCatchEvent("Timer_ReplyTimeout").timerWithDuration("PT6H")
+                .endEvent().done();
         repository.createDeployment().name("inbox probes")
                 .addModelInstance("inbox-probe.bpmn", replies)
                 .addModelInstance("flight-probe.bpmn", flights)
+                .addModelInstance("timer-probe.bpmn", timer)
                 .deploy();
         String kafka = Infrastructure.get().kafkaBootstrapServers();
         detention = new CloudEventSender(kafka, "/returnflow/detention-service");
@@ -109,6 +121,7 @@ class CorrelationInboxIT {
 
     @Test
     void aReplyThatArrivesBeforeTheInstanceWaitsIsCorrelatedOnceItWaits() {
+        long correlatedBefore = correlationsTimed("EligibilityAssessed");
         UUID caseId = openProbeCase("inbox-probe");
 
         // The assessment arrives while the instance still waits for the description.
@@ -131,6 +144,49 @@ class CorrelationInboxIT {
         assertThat(cases.history(caseId)).extracting(HistoryEntry::kind, HistoryEntry::actor)
                 .contains(org.assertj.core.groups.Tuple.tuple("ELIGIBILITY_ASSESSED", "detention-service"),
                         org.assertj.core.groups.Tuple.tuple("DETAINEE_DESCRIBED", "detention-service"));
+        // Its wait from being taken in to its correlation is on the correlation latency timer, once.
+        assertThat(correlationsTimed("EligibilityAssessed")).isEqualTo(correlatedBefore + 1);
+    }
+
+    @Test
+    void aCaseWhoseTimerIsPastDueAndDidNotFireCountsAsOverdueUntilItMovesOrIsSuspended() {
+        double before = overdueGauge();
+        UUID caseId = openProbeCase("timer-probe");
+        String instanceId = instance(caseId).getId();
+        String job = management.createJobQuery().processInstanceId(instanceId).timers().singleResult().getId();
+        assertThat(overdueGauge()).as("a timer due in six hours").isEqualTo(before);
+
+        // Its job failed for good (an incident), so the executor leaves it; it was due ten minutes ago.
+        management.setJobRetries(job, 0);
+        management.setJobDuedate(job, Date.from(Instant.now().minus(Duration.ofMinutes(10))));
+        assertThat(overdueGauge()).isEqualTo(before + 1);
+        assertThat(overdueTimers.count()).isEqualTo((long) before + 1);
+
+        // An operator suspended the case: it is not stuck, it waits on purpose.
+        runtime.suspendProcessInstanceById(instanceId);
+        assertThat(overdueGauge()).isEqualTo(before);
+        runtime.activateProcessInstanceById(instanceId);
+        assertThat(overdueGauge()).isEqualTo(before + 1);
+
+        // Retried, the timer fires and the case moves on.
+        management.setJobRetries(job, 1);
+        try {
+            management.executeJob(job);
+        } catch (org.camunda.bpm.engine.ProcessEngineException alreadyRun) {
+            // the job executor fired it first; the instance check below says whether the case moved
+        }
+        await().atMost(WAIT).until(() -> instance(caseId) == null);
+        assertThat(overdueGauge()).isEqualTo(before);
+    }
+
+    private long correlationsTimed(String message) {
+        io.micrometer.core.instrument.Timer timer = meters.find("returnflow.workflow.correlation.latency")
+                .tag("message", message).timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    private double overdueGauge() {
+        return meters.get("returnflow.workflow.timers.overdue").gauge().value();
     }
 
     @Test

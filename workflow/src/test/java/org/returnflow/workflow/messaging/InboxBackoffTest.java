@@ -1,5 +1,6 @@
 package org.returnflow.workflow.messaging;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InboxBackoffTest {
 
     private final InboxCorrelator correlator = new InboxCorrelator(null, null, null, null, null, null, null,
-            Duration.ofMillis(250), 1, 50, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofHours(1));
+            Duration.ofMillis(250), 1, 50, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofHours(1),
+            new SimpleMeterRegistry());
 
     @Test
     void doublesFromTheInitialBackoffUpToTheMaximum() {

@@ -21,6 +21,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,8 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The gateway on a random port, routing to a small in-test backend. The flight route points at a
  * backend that answers 502 to the first request on each path, so retries show in its hit count; the
- * consent and notification routes point at a port where nothing listens.
+ * consent and notification routes point at a port where nothing listens. Tracing is on, as in the
+ * running gateway (Spring Boot's tests switch it off unless asked).
  */
+@AutoConfigureObservability(metrics = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "returnflow.gateway.retry.first-backoff=10ms",
         // A breaker that opens after two failures, to see the open state within a test.
@@ -90,10 +93,12 @@ class GatewayIT {
         BODIES.put(key, body);
         int status = exchange.getRequestURI().getPath().startsWith("/api/flights") && hit == 1 ? 502 : 200;
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
         byte[] reply = JSON.writeValueAsBytes(Map.of(
                 "path", exchange.getRequestURI().toString(),
                 "hit", hit,
                 "authorization", authorization == null ? "" : authorization,
+                "traceparent", traceparent == null ? "" : traceparent,
                 "body", body));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("Referrer-Policy", "strict-origin"); // a service's own security header
@@ -111,6 +116,26 @@ class GatewayIT {
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("path").asText()).isEqualTo("/api/detainees/7f3e?page=0");
         assertThat(body.get("authorization").asText()).isEqualTo("Bearer abc.def.ghi");
+    }
+
+    /**
+     * The gateway takes part in the request's trace: it continues the caller's W3C trace context in a
+     * span of its own and hands that on to the service, and starts a trace for a caller without one.
+     */
+    @Test
+    void passesTheTraceOnToTheServiceInASpanOfItsOwn() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00f067aa0ba902b7";
+        HttpResponse<String> traced = send(HttpRequest.newBuilder(gateway("/api/detainees/trace"))
+                .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01").GET());
+        HttpResponse<String> untraced = send(HttpRequest.newBuilder(gateway("/api/detainees/trace")).GET());
+
+        String[] handedOn = JSON.readTree(traced.body()).get("traceparent").asText().split("-");
+        assertThat(handedOn).hasSize(4);
+        assertThat(handedOn[1]).as("the caller's trace").isEqualTo(traceId);
+        assertThat(handedOn[2]).as("the gateway's own span").matches("[0-9a-f]{16}").isNotEqualTo(callerSpan);
+        assertThat(JSON.readTree(untraced.body()).get("traceparent").asText())
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]").doesNotContain(traceId);
     }
 
     /** The gateway's own answers carry the security headers; a relayed one keeps the service's value, once. */

@@ -46,8 +46,8 @@ class DeadLetterController {
     }
 
     /** The dead letters of {@code topic} (a Returnflow topic or its DLT), or of every topic, oldest first per topic. */
+    @Operation(summary = "List the dead letters of a topic, or of every topic, oldest first per topic")
     @GetMapping
-    @Operation(summary = "Dead letters of a topic, with their failure")
     PageResponse<DeadLetterView> list(@RequestParam(required = false) String topic,
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
                                       @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size) {
@@ -71,8 +71,8 @@ class DeadLetterController {
      * Replays the dead letters with the given CloudEvents ids, or all not replayed yet. Nothing is sent
      * when an id is unknown (404 naming them) or the request names both or neither (400 naming {@code ids}).
      */
+    @Operation(summary = "Replay dead letters to their topic with their original CloudEvents ids")
     @PostMapping("/{topic}/replay")
-    @Operation(summary = "Replay dead letters to their topic with their original ids")
     ReplayResponse replay(@PathVariable String topic, @Valid @RequestBody ReplayRequest request) {
         String source = known(topic).orElseThrow(() -> new NotFoundException("Dead-letter topic", topic));
         boolean all = Boolean.TRUE.equals(request.all());

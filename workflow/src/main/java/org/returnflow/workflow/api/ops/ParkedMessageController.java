@@ -36,8 +36,8 @@ class ParkedMessageController {
         this.parked = parked;
     }
 
+    @Operation(summary = "List the parked replies, oldest first, optionally of one case and one park reason")
     @GetMapping
-    @Operation(summary = "Parked correlations, paged, by case and reason; empty for a client limited to facilities")
     PageResponse<ParkedMessageView> list(@RequestParam(required = false) UUID caseId,
                                          @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String reason,
                                          @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -48,15 +48,15 @@ class ParkedMessageController {
         return parked.page(caseId, reason, page, size);
     }
 
+    @Operation(summary = "Retry a parked reply: correlate it with its case again")
     @PostMapping("/{id}/retry")
-    @Operation(summary = "Re-drive a parked correlation, with a reason")
     ParkedMessageView retry(@PathVariable long id, @Valid @RequestBody ResolutionRequest request) {
         requireOperator(id);
         return parked.retry(id, request.reason().trim(), Caller.current().principal());
     }
 
+    @Operation(summary = "Discard a parked reply, with a reason; it is never correlated")
     @PostMapping("/{id}/discard")
-    @Operation(summary = "Discard a parked correlation, with a reason")
     ParkedMessageView discard(@PathVariable long id, @Valid @RequestBody ResolutionRequest request) {
         requireOperator(id);
         return parked.discard(id, request.reason().trim(), Caller.current().principal());
