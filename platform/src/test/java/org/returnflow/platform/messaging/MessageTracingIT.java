@@ -285,7 +285,7 @@ class MessageTracingIT {
                 Infrastructure.get().kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new CloudEventSerializer())) {
-            CloudEvent event = CloudEventBuilder.v1().withId(id).withSource(URI.create("/returnflow/elsewhere"))
+            CloudEvent event = CloudEventBuilder.v1().withId(id).withSource(URI.create("/returnflow/workflow"))
                     .withType(TYPE).withSubject(command.caseId().toString())
                     .withTime(OffsetDateTime.now(ZoneOffset.UTC)).withDataContentType("application/json")
                     .withData(ContractJson.toBytes(command)).withExtension(TraceParent.TRACEPARENT, traceparent).build();
