@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Revoked tokens get 401 at the gateway, after the rate limit and before any route. */
+/**
+ * Revoked tokens get 401 at the gateway before any route, and before the rate limit: a revoked token
+ * is refused whatever its client's budget (the check is a set lookup), and spends none of it.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "returnflow.gateway.revocations.enabled", havingValue = "true", matchIfMissing = true)
 class RevocationChecking {
@@ -21,7 +24,7 @@ class RevocationChecking {
     FilterRegistrationBean<RevokedTokenFilter> revokedTokenFilterRegistration(RevokedTokenFilter filter) {
         FilterRegistrationBean<RevokedTokenFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 }
