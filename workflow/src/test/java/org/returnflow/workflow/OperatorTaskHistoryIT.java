@@ -113,16 +113,25 @@ class OperatorTaskHistoryIT {
             assertThat((String) line.get("detail")).contains("Complete", resolve.getId());
         });
 
-        // The notice goes out again, fails again, and a second completion through /engine-rest leaves the
-        // resolution out: the history says it is missing rather than repeating the first answer.
+        // The notice goes out again and fails again. A completion through /engine-rest that leaves the
+        // required resolution out is refused as the form's own rule says (Tasklist checks it in the
+        // browser, the server checks it too); the task stays open, and the refusal is on record.
         failConsulateNotice(caseId, 2);
         Task again = awaitTask(caseId, resolve.getId());
         ResponseEntity<String> bare = engine("operator1", "/task/" + again.getId() + "/complete", Map.of("variables", Map.of()));
-        assertThat(bare.getStatusCode()).as(bare.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(bare.getStatusCode()).as(bare.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(bare.getBody()).contains("What was fixed is required");
+        assertThat(history(caseId, "TASK_COMPLETION_REFUSED")).anySatisfy(line ->
+                assertThat(line.get("actor")).isEqualTo("operator1"));
+        // With its answer it goes through, and the history has the new answer, never the first one again.
+        String second = "Consulate confirmed its address by phone";
+        ResponseEntity<String> answered = engine("operator1", "/task/" + again.getId() + "/complete",
+                Map.of("variables", Map.of("resolution", Map.of("value", second))));
+        assertThat(answered.getStatusCode()).as(answered.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         await().atMost(WAIT).until(() -> completions(caseId).size() == 2);
         assertThat(completions(caseId).get(1)).satisfies(line -> {
             assertThat(line.get("actor")).isEqualTo("operator1");
-            assertThat((String) line.get("detail")).contains("resolution=(not given)").doesNotContain(RESOLUTION);
+            assertThat((String) line.get("detail")).contains("resolution=" + second).doesNotContain(RESOLUTION);
         });
 
         // The third notice is delivered: the case goes on to NOTIFIED and beyond.
