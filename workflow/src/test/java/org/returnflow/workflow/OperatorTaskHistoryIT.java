@@ -120,7 +120,7 @@ class OperatorTaskHistoryIT {
         Task again = awaitTask(caseId, resolve.getId());
         ResponseEntity<String> bare = engine("operator1", "/task/" + again.getId() + "/complete", Map.of("variables", Map.of()));
         assertThat(bare.getStatusCode()).as(bare.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(bare.getBody()).contains("What was fixed is required");
+        assertThat(bare.getBody()).contains("\"detail\":\"What was fixed is required\"");
         assertThat(history(caseId, "TASK_COMPLETION_REFUSED")).anySatisfy(line ->
                 assertThat(line.get("actor")).isEqualTo("operator1"));
         // With its answer it goes through, and the history has the new answer, never the first one again.

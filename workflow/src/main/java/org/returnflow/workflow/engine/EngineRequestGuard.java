@@ -227,7 +227,13 @@ public class EngineRequestGuard extends OncePerRequestFilter {
         JsonNode error = readJson(engineAnswer);
         String message = error == null ? new String(engineAnswer, StandardCharsets.UTF_8) : error.path("message").asText("");
         int at = message.indexOf(ReviewRefused.MARKER);
-        return at < 0 ? Optional.empty() : Optional.of(message.substring(at + ReviewRefused.MARKER.length()));
+        if (at < 0) {
+            return Optional.empty();
+        }
+        // The engine quotes the cause's message inside its own ("...: 'Refused by ...: reason'"); no reason of
+        // ours ends with a quote, so a trailing one is the engine's.
+        String reason = message.substring(at + ReviewRefused.MARKER.length()).strip();
+        return Optional.of(reason.endsWith("'") ? reason.substring(0, reason.length() - 1) : reason);
     }
 
     private static JsonNode readJson(byte[] body) {
