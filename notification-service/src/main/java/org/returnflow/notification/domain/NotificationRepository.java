@@ -18,9 +18,11 @@ import java.util.UUID;
 
 public interface NotificationRepository extends JpaRepository<Notification, UUID> {
 
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     Optional<Notification> findByCaseIdAndRecipientTypeAndTemplateKeyAndFlightId(
             UUID caseId, RecipientType recipientType, TemplateKey templateKey, UUID flightId);
 
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     Optional<Notification> findByCaseIdAndRecipientTypeAndTemplateKeyAndFlightIdIsNull(
             UUID caseId, RecipientType recipientType, TemplateKey templateKey);
 
@@ -48,8 +50,13 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
     @Query(value = "select status, count(*) from notification group by status", nativeQuery = true)
     List<Object[]> countByStatus();
 
-    /** The idempotency key: (caseId, recipientType, templateKey, flightId), flightId possibly absent. */
-    default Optional<Notification> findByKey(UUID caseId, RecipientType recipientType, TemplateKey templateKey,
+    /**
+     * The notice with this idempotency key, (caseId, recipientType, templateKey, flightId) with flightId
+     * possibly absent, locked until the caller's transaction ends. A repeated request writes the known
+     * row back; unlocked, it could write back the status it read over a send's outcome recorded in
+     * between (DELIVERED turned back to SENDING or PENDING, and the notice sent twice).
+     */
+    default Optional<Notification> lockByKey(UUID caseId, RecipientType recipientType, TemplateKey templateKey,
                                              UUID flightId) {
         return flightId == null
                 ? findByCaseIdAndRecipientTypeAndTemplateKeyAndFlightIdIsNull(caseId, recipientType, templateKey)

@@ -67,7 +67,7 @@ public class NotificationRequests {
             throw new MessageRejectedException("DESTINATION_NOTICE goes to the person and counsel only, never to a "
                     + "consulate");
         }
-        Optional<Notification> known = notifications.findByKey(command.caseId(), command.recipientType(),
+        Optional<Notification> known = notifications.lockByKey(command.caseId(), command.recipientType(),
                 command.templateKey(), command.flightId());
         if (known.isPresent() && known.get().status() != NotificationStatus.FAILED) {
             log.info("{} {} for case {} is known already ({}): no second e-mail", command.templateKey(),
