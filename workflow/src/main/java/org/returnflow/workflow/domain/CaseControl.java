@@ -1,10 +1,11 @@
 package org.returnflow.workflow.domain;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.returnflow.contracts.workflow.CaseState;
 import org.returnflow.platform.audit.AuditLog;
+import org.returnflow.platform.messaging.FailureKind;
 import org.returnflow.platform.web.ConflictException;
 import org.returnflow.platform.web.NotFoundException;
 import org.returnflow.workflow.process.ProcessConstants.Msg;
@@ -14,9 +15,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,6 +54,8 @@ public class CaseControl {
             CaseState.LEGAL_REVIEW, CaseState.AWAITING_CONSENT, CaseState.AWAITING_SEAT, CaseState.BOOKED,
             CaseState.NOTIFIED);
 
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
     /** One case's outcome when an operation is cancelled. */
     public record Outcome(UUID caseId, String status, String problem) {
     }
@@ -81,11 +87,15 @@ public class CaseControl {
             try {
                 tx.executeWithoutResult(status -> applyOnce(caseId, action, reason, actor));
                 return;
-            } catch (OptimisticLockingException concurrent) {
-                // A reply was correlated to the same instance at the same moment: try again on the new state.
+            } catch (ProcessEngineException failure) {
+                // A reply was correlated, or a job ran, on the same instance at the same moment: try
+                // again on the new state.
+                if (!concurrentChange(failure)) {
+                    throw failure;
+                }
                 if (attempt == 3) {
                     throw new ConflictException("Case " + caseId + " changed while it was being "
-                            + action.name().toLowerCase() + "n; try again", "caseId");
+                            + pastTense(action) + "; try again", "caseId");
                 }
             }
         }
@@ -134,6 +144,28 @@ public class CaseControl {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Whether the engine failed because another transaction changed the same instance first: its
+     * optimistic lock, a serialization failure, or a foreign key that a concurrent commit broke (a job
+     * that entered a scope added a child execution to the one this request ends: SQLSTATE 23503 on
+     * {@code act_fk_exe_parent}, which the engine does not turn into an optimistic locking failure).
+     */
+    static boolean concurrentChange(Throwable failure) {
+        if (FailureKind.of(failure) == FailureKind.TRANSIENT) {
+            return true;
+        }
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            // A batch names the statement's own error as its next exception.
+            for (SQLException sql = t instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
+                if (FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String pastTense(Action action) {
