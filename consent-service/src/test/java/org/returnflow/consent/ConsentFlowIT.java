@@ -278,6 +278,43 @@ class ConsentFlowIT {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    /**
+     * Object level, failing closed: the person is held at LA-PINE. A client of LA-JENA, and a token
+     * without the facilities claim, neither read nor list nor decide the request (404, as for an
+     * unknown one, and nothing recorded); a client of LA-PINE does.
+     */
+    @Test
+    void aClientOfAnotherFacilityCannotReadOrDecideThePersonsConsent() {
+        UUID caseId = UUID.randomUUID();
+        sender.send(new RequestConsent(caseId, UUID.randomUUID(), "fa", LocalDate.now(ZoneOffset.UTC).minusDays(10),
+                Instant.now().plus(7, ChronoUnit.DAYS), "LA-PINE"));
+        UUID consentId = events.awaitOne(REQUESTED, caseId.toString(), WAIT).data(ConsentRequested.class).consentId();
+        Map<String, String> given = Map.of("decision", "GIVEN", "officer", "officer-4711", "language", "fa",
+                "evidenceSha256", EVIDENCE);
+
+        for (TestClient outsider : List.of(TestClient.CONSENT_OFFICERS.atFacilities("LA-JENA"),
+                TestClient.CONSENT_OFFICERS.withoutFacilities())) {
+            assertThat(get("/api/consents/" + consentId, outsider).getStatusCode()).as("%s", outsider.facilities())
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+            JsonNode listed = body(get("/api/consents?caseId=" + caseId, outsider));
+            assertThat(listed.at("/totalElements").asInt()).as("%s", outsider.facilities()).isZero();
+            assertThat(listed.at("/content")).isEmpty();
+            ResponseEntity<String> decided = post("/api/consents/" + consentId + "/decision", given, outsider);
+            assertThat(decided.getStatusCode()).as("%s", outsider.facilities()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(decided.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(post("/api/consents/" + consentId + "/withdrawal", Map.of("reason", "changed their mind"),
+                    outsider).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(jdbc.queryForObject("select status from consent_request where id = ?", String.class, consentId))
+                .isEqualTo("PENDING");
+        assertThat(jdbc.queryForObject("select count(*) from consent_decision where consent_id = ?", Integer.class,
+                consentId)).isZero();
+
+        TestClient pine = TestClient.CONSENT_OFFICERS.atFacilities("LA-PINE");
+        assertThat(body(get("/api/consents?caseId=" + caseId, pine)).at("/totalElements").asInt()).isEqualTo(1);
+        assertThat(post("/api/consents/" + consentId + "/decision", given, pine).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
     @Test
     void theDatabaseRefusesToRewriteHistoryOrToRecordConsentThatCouldNotBeUnderstood() {
         UUID caseId = UUID.randomUUID();
@@ -335,7 +372,11 @@ class ConsentFlowIT {
     }
 
     ResponseEntity<String> post(String path, Map<String, String> body) {
-        HttpHeaders headers = TestClient.CONSENT_OFFICERS.headers();
+        return post(path, body, TestClient.CONSENT_OFFICERS);
+    }
+
+    ResponseEntity<String> post(String path, Map<String, String> body, TestClient client) {
+        HttpHeaders headers = client.headers();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }

@@ -183,6 +183,32 @@ class NotificationDeliveryIT extends RealMailAndKafka {
                 .isEqualTo("NO_CONSULATE_ADDRESS");
     }
 
+    /**
+     * Object level, failing closed: the person is held at LA-PINE. A client of LA-JENA, and a token
+     * without the facilities claim, find none of the case's notices; a client of LA-PINE finds them.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClientOfAnotherFacilityDoesNotSeeThePersonsNotices() {
+        UUID caseId = UUID.randomUUID();
+        SendNotification booked = caseBooked(caseId, RecipientType.DETAINEE, "pine-" + caseId + "@example.org", "en");
+        commands.send(new SendNotification(booked.caseId(), booked.detaineeId(), booked.recipientType(), booked.address(),
+                null, booked.templateKey(), booked.locale(), booked.flightId(), booked.data(), "LA-PINE"));
+        delivered(caseId, RecipientType.DETAINEE);
+
+        for (TestClient outsider : List.of(TestClient.NOTIFICATION_SENDER.atFacilities("LA-JENA"),
+                TestClient.NOTIFICATION_SENDER.withoutFacilities())) {
+            ResponseEntity<Map> list = http.exchange("/api/notifications?caseId=" + caseId, HttpMethod.GET,
+                    new HttpEntity<>(outsider.headers()), Map.class);
+            assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(list.getBody()).as("%s", outsider.facilities()).containsEntry("totalElements", 0);
+            assertThat((List<Object>) list.getBody().get("content")).isEmpty();
+        }
+        ResponseEntity<Map> pine = http.exchange("/api/notifications?caseId=" + caseId, HttpMethod.GET,
+                new HttpEntity<>(TestClient.NOTIFICATION_SENDER.atFacilities("LA-PINE").headers()), Map.class);
+        assertThat(pine.getBody()).containsEntry("totalElements", 1);
+    }
+
     static SendNotification caseBooked(UUID caseId, RecipientType recipient, String address, String locale) {
         return new SendNotification(caseId, UUID.randomUUID(), recipient, address, null, TemplateKey.CASE_BOOKED,
                 locale, UUID.nameUUIDFromBytes(("flight-" + caseId).getBytes()), flightData());

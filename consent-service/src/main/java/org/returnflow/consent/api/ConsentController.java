@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import org.returnflow.consent.domain.ConsentRegister;
 import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.security.Caller;
+import org.returnflow.platform.security.FacilityReach;
 import org.returnflow.platform.web.BadRequestException;
 import org.returnflow.platform.web.PageResponse;
 import org.springframework.data.domain.PageRequest;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-/** Consent requests, their decisions and withdrawals (S3), for consent officers and monitors. */
+/**
+ * Consent requests, their decisions and withdrawals (S3), for consent officers and monitors. A request
+ * of a person held at a facility outside the caller's reach is a 404, and is left out of lists.
+ */
 @RestController
 @RequestMapping("/api/consents")
 @Validated
@@ -50,7 +54,7 @@ class ConsentController {
             throw new BadRequestException("Give caseId or detaineeId to say whose consent to list", "caseId");
         }
         boolean partner = requirePurposeOfPartner(purpose);
-        var records = register.find(caseId, detaineeId, PageRequest.of(page, size,
+        var records = register.find(caseId, detaineeId, FacilityReach.current(), PageRequest.of(page, size,
                 Sort.by(Sort.Order.desc("requestedAt"), Sort.Order.asc("id"))));
         return PageResponse.of(records, r -> ConsentView.of(r, partner));
     }
@@ -59,7 +63,7 @@ class ConsentController {
     @Operation(summary = "One consent request with its whole history")
     ConsentView get(@PathVariable UUID id, @RequestParam(required = false) String purpose) {
         boolean partner = requirePurposeOfPartner(purpose);
-        return ConsentView.of(register.get(id), partner);
+        return ConsentView.of(register.get(id, FacilityReach.current()), partner);
     }
 
     @PostMapping("/{id}/decision")
@@ -68,14 +72,14 @@ class ConsentController {
                     + "is not the person's preferred language (422 otherwise). A second decision gets 409.")
     ConsentView decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest body) {
         Caller caller = Caller.current();
-        return ConsentView.of(register.decide(id, body.toInput(), caller.principal()), caller.partner());
+        return ConsentView.of(register.decide(id, body.toInput(), caller.principal(), caller.reach()), caller.partner());
     }
 
     @PostMapping("/{id}/withdrawal")
     @Operation(summary = "Record that the person withdrew consent given; refused (409) once the person boarded")
     ConsentView withdraw(@PathVariable UUID id, @Valid @RequestBody WithdrawalRequest body) {
         Caller caller = Caller.current();
-        return ConsentView.of(register.withdraw(id, body.reason().strip(), caller.principal()), caller.partner());
+        return ConsentView.of(register.withdraw(id, body.reason().strip(), caller.principal(), caller.reach()), caller.partner());
     }
 
     /** A partner's read must say why; returns whether the caller is a partner. */

@@ -9,6 +9,7 @@ import org.returnflow.contracts.consent.RequestConsent;
 import org.returnflow.contracts.flight.PassengerBoarded;
 import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.messaging.EventOutbox;
+import org.returnflow.platform.security.FacilityReach;
 import org.returnflow.platform.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -89,7 +91,8 @@ public class ConsentRegister {
             return existing;
         }
         ConsentRequest request = requests.saveAndFlush(new ConsentRequest(command.caseId(), command.detaineeId(),
-                command.preferredLanguage(), command.detainedSince(), command.dueBy(), now(), requestedBy, commandId));
+                command.preferredLanguage(), command.detainedSince(), command.dueBy(), now(), requestedBy, commandId,
+                command.facilityCode()));
         outbox.publish(new ConsentRequested(request.caseId(), request.id(), request.detaineeId(),
                 request.preferredLanguage(), request.dueBy(), request.answersRequest()));
         audit.recordSystem(requestedBy, "CONSENT_REQUESTED", AUDIT_SUBJECT, request.id(),
@@ -104,9 +107,8 @@ public class ConsentRegister {
      * @param recordedBy the authenticated principal recording it
      */
     @Transactional
-    public ConsentRecord decide(UUID consentId, DecisionInput input, String recordedBy) {
-        ConsentRequest request = requests.findForUpdate(consentId)
-                .orElseThrow(() -> new NotFoundException("Consent request", consentId));
+    public ConsentRecord decide(UUID consentId, DecisionInput input, String recordedBy, FacilityReach reach) {
+        ConsentRequest request = within(requests.findForUpdate(consentId), consentId, reach);
         ConsentDecision decision = decisions.saveAndFlush(request.decide(input, policy, now(), recordedBy));
         requests.saveAndFlush(request);
         if (decision.decision() == Decision.GIVEN) {
@@ -132,9 +134,8 @@ public class ConsentRegister {
      * @param recordedBy the authenticated principal recording it
      */
     @Transactional
-    public ConsentRecord withdraw(UUID consentId, String reason, String recordedBy) {
-        ConsentRequest request = requests.findForUpdate(consentId)
-                .orElseThrow(() -> new NotFoundException("Consent request", consentId));
+    public ConsentRecord withdraw(UUID consentId, String reason, String recordedBy, FacilityReach reach) {
+        ConsentRequest request = within(requests.findForUpdate(consentId), consentId, reach);
         boolean hasBoarded = boarded.existsById(request.caseId());
         ConsentWithdrawal withdrawal = withdrawals.saveAndFlush(
                 request.withdraw(reason, hasBoarded, now(), recordedBy));
@@ -188,9 +189,8 @@ public class ConsentRegister {
 
     /** One request with its history; the read is audited (a partner must give a purpose). */
     @Transactional
-    public ConsentRecord get(UUID consentId) {
-        ConsentRequest request = requests.findById(consentId)
-                .orElseThrow(() -> new NotFoundException("Consent request", consentId));
+    public ConsentRecord get(UUID consentId, FacilityReach reach) {
+        ConsentRequest request = within(requests.findById(consentId), consentId, reach);
         audit.recordRead(AUDIT_SUBJECT, request.id());
         return history(request);
     }
@@ -200,15 +200,11 @@ public class ConsentRegister {
      * request returned is an audited read.
      */
     @Transactional
-    public Page<ConsentRecord> find(UUID caseId, UUID detaineeId, Pageable pageable) {
-        Page<ConsentRequest> page;
-        if (caseId != null && detaineeId != null) {
-            page = requests.findByCaseIdAndDetaineeId(caseId, detaineeId, pageable);
-        } else if (caseId != null) {
-            page = requests.findByCaseId(caseId, pageable);
-        } else {
-            page = requests.findByDetaineeId(detaineeId, pageable);
+    public Page<ConsentRecord> find(UUID caseId, UUID detaineeId, FacilityReach reach, Pageable pageable) {
+        if (reach.nothing()) {
+            return Page.empty(pageable);
         }
+        Page<ConsentRequest> page = requests.search(caseId, detaineeId, reach.unlimited(), reach.codes(), pageable);
         List<UUID> ids = page.getContent().stream().map(ConsentRequest::id).toList();
         Map<UUID, List<ConsentDecision>> decisionsById = ids.isEmpty() ? Map.of()
                 : decisions.findByConsentIdInOrderByDecidedAt(ids).stream()
@@ -221,6 +217,12 @@ public class ConsentRegister {
                 .map(r -> new ConsentRecord(r, decisionsById.getOrDefault(r.id(), List.of()),
                         withdrawalsById.getOrDefault(r.id(), List.of())))
                 .toList(), pageable, page.getTotalElements());
+    }
+
+    /** The request, if the caller reaches the person's facility; 404 otherwise, as for an unknown one. */
+    private static ConsentRequest within(Optional<ConsentRequest> found, UUID consentId, FacilityReach reach) {
+        return found.filter(r -> reach.reaches(r.facilityCode()))
+                .orElseThrow(() -> new NotFoundException("Consent request", consentId));
     }
 
     private ConsentRecord history(ConsentRequest request) {

@@ -66,11 +66,22 @@ public class ConsentRequest {
     @Column(name = "expired_at")
     private Instant expiredAt;
 
+    /** The facility holding the person when the case asked; null when not known. */
+    @Column(name = "facility_code", updatable = false)
+    private String facilityCode;
+
     protected ConsentRequest() {
     }
 
     public ConsentRequest(UUID caseId, UUID detaineeId, String preferredLanguage, LocalDate detainedSince,
                           Instant dueBy, Instant requestedAt, String requestedBy, String commandId) {
+        this(caseId, detaineeId, preferredLanguage, detainedSince, dueBy, requestedAt, requestedBy, commandId, null);
+    }
+
+    public ConsentRequest(UUID caseId, UUID detaineeId, String preferredLanguage, LocalDate detainedSince,
+                          Instant dueBy, Instant requestedAt, String requestedBy, String commandId,
+                          String facilityCode) {
+        this.facilityCode = facilityCode;
         this.id = UUID.randomUUID();
         this.caseId = Objects.requireNonNull(caseId, "caseId");
         this.detaineeId = Objects.requireNonNull(detaineeId, "detaineeId");
@@ -153,6 +164,7 @@ public class ConsentRequest {
     }
 
     public UUID id() { return id; }
+    public String facilityCode() { return facilityCode; }
     public UUID caseId() { return caseId; }
     public UUID detaineeId() { return detaineeId; }
     public String preferredLanguage() { return preferredLanguage; }

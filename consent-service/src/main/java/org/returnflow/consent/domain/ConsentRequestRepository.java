@@ -31,11 +31,16 @@ public interface ConsentRequestRepository extends JpaRepository<ConsentRequest, 
     Optional<ConsentRequest> findByCaseIdAndStatusIn(@Param("caseId") UUID caseId,
                                                      @Param("statuses") Collection<ConsentStatus> statuses);
 
-    Page<ConsentRequest> findByCaseId(UUID caseId, Pageable pageable);
-
-    Page<ConsentRequest> findByDetaineeId(UUID detaineeId, Pageable pageable);
-
-    Page<ConsentRequest> findByCaseIdAndDetaineeId(UUID caseId, UUID detaineeId, Pageable pageable);
+    /**
+     * The requests of a case, of a person, or both (a null argument does not filter), held at one of
+     * {@code facilities} unless {@code anyFacility}.
+     */
+    @Query("select r from ConsentRequest r where (:caseId is null or r.caseId = :caseId) "
+            + "and (:detaineeId is null or r.detaineeId = :detaineeId) "
+            + "and (:anyFacility = true or r.facilityCode in :facilities)")
+    Page<ConsentRequest> search(@Param("caseId") UUID caseId, @Param("detaineeId") UUID detaineeId,
+                                @Param("anyFacility") boolean anyFacility,
+                                @Param("facilities") Collection<String> facilities, Pageable pageable);
 
     /**
      * Pending requests past their dueBy, locked; rows another replica holds are skipped, so

@@ -9,6 +9,7 @@ import org.returnflow.consent.domain.ConsentRequest;
 import org.returnflow.consent.domain.ConsentWithdrawal;
 import org.returnflow.consent.domain.Decision;
 import org.returnflow.consent.domain.DecisionInput;
+import org.returnflow.platform.security.FacilityReach;
 import org.returnflow.testkit.TestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -108,7 +109,7 @@ class ConsentControllerTest {
 
     @Test
     void aPartnerReadWithPurposeSeesTheHistoryButNotTheFreeTextReason() throws Exception {
-        when(register.get(ID)).thenReturn(withdrawnRecord());
+        when(register.get(ID, FacilityReach.ALL)).thenReturn(withdrawnRecord());
 
         mvc.perform(get("/api/consents/" + ID).param("purpose", "monitoring IRN-2026-01")
                         .with(TestClient.PARTNER_MONITOR.mockMvc()))
@@ -153,7 +154,7 @@ class ConsentControllerTest {
 
     @Test
     void listingByCaseReturnsAPage() throws Exception {
-        when(register.find(eq(ID), eq(null), any())).thenReturn(new PageImpl<>(List.of(withdrawnRecord()),
+        when(register.find(eq(ID), eq(null), eq(FacilityReach.ALL), any())).thenReturn(new PageImpl<>(List.of(withdrawnRecord()),
                 PageRequest.of(0, 20), 1));
         asOfficer(get("/api/consents").param("caseId", ID.toString()))
                 .andExpect(status().isOk())
@@ -231,10 +232,10 @@ class ConsentControllerTest {
 
     @Test
     void aValidDecisionReachesTheRegisterAsTheAuthenticatedClient() throws Exception {
-        when(register.decide(eq(ID), any(), eq("consent-officers"))).thenReturn(withdrawnRecord());
+        when(register.decide(eq(ID), any(), eq("consent-officers"), eq(FacilityReach.ALL))).thenReturn(withdrawnRecord());
         decide(GIVEN_BODY.replace("}", ",\"interpreter\":\"  \"}")).andExpect(status().isOk());
         verify(register).decide(ID, new DecisionInput(Decision.GIVEN, "officer-4711", "fa", null, EVIDENCE),
-                "consent-officers");
+                "consent-officers", FacilityReach.ALL);
     }
 
     @Test

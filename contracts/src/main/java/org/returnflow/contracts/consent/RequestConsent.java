@@ -7,13 +7,19 @@ import java.util.UUID;
 import org.returnflow.contracts.CaseMessage;
 import org.returnflow.contracts.DetaineeMessage;
 
-/** Asks consent to open a consent request for the person, answerable until dueBy. */
+/**
+ * Asks consent to open a consent request for the person, answerable until dueBy.
+ *
+ * @param facilityCode the facility holding the person when the case asked, so that consent answers a
+ *                     facility-scoped client about its own people only; null when not known yet
+ */
 public record RequestConsent(
         UUID caseId,
         UUID detaineeId,
         String preferredLanguage,
         LocalDate detainedSince,
-        Instant dueBy) implements CaseMessage, DetaineeMessage {
+        Instant dueBy,
+        String facilityCode) implements CaseMessage, DetaineeMessage {
 
     public RequestConsent {
         Objects.requireNonNull(caseId, "caseId");
@@ -21,5 +27,11 @@ public record RequestConsent(
         Objects.requireNonNull(preferredLanguage, "preferredLanguage");
         Objects.requireNonNull(detainedSince, "detainedSince");
         Objects.requireNonNull(dueBy, "dueBy");
+    }
+
+    /** A request that does not name the person's facility. */
+    public RequestConsent(UUID caseId, UUID detaineeId, String preferredLanguage, LocalDate detainedSince,
+                          Instant dueBy) {
+        this(caseId, detaineeId, preferredLanguage, detainedSince, dueBy, null);
     }
 }

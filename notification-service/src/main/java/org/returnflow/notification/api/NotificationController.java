@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.returnflow.notification.domain.NotificationRequests;
+import org.returnflow.platform.security.FacilityReach;
 import org.returnflow.platform.web.PageResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-/** Deliveries of one case: who was told what, in which language, when, and whether it arrived. */
+/**
+ * Deliveries of one case: who was told what, in which language, when, and whether it arrived. The
+ * notices of a person held outside the caller's facilities are left out.
+ */
 @RestController
 @RequestMapping("/api/notifications")
 @Tag(name = "notifications", description = "The notices of a case and whether they arrived")
@@ -30,6 +34,6 @@ class NotificationController {
     PageResponse<NotificationView> ofCase(@RequestParam UUID caseId,
                                           @RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size) {
-        return requests.ofCase(caseId, page, size, NotificationView::of);
+        return requests.ofCase(caseId, FacilityReach.current(), page, size, NotificationView::of);
     }
 }

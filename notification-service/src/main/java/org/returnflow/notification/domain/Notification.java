@@ -87,13 +87,18 @@ public class Notification {
     @Column(name = "resends", nullable = false)
     private int resends;
 
+    /** The facility holding the person when the case asked; null when not known. */
+    @Column(name = "facility_code", updatable = false)
+    private String facilityCode;
+
     protected Notification() {
     }
 
     Notification(UUID caseId, UUID detaineeId, RecipientType recipientType, TemplateKey templateKey, UUID flightId,
                  String country, String requestedLocale, NoticeLanguage language, Map<String, String> data,
-                 Instant now) {
+                 String facilityCode, Instant now) {
         this.id = UUID.randomUUID();
+        this.facilityCode = facilityCode;
         this.caseId = caseId;
         this.detaineeId = detaineeId;
         this.recipientType = recipientType;
@@ -217,6 +222,7 @@ public class Notification {
     public String smtpMessageId() { return smtpMessageId; }
     public Instant createdAt() { return createdAt; }
     public Instant deliveredAt() { return deliveredAt; }
+    public String facilityCode() { return facilityCode; }
 
     /** The workflow asked for this notice (again) with this request id; answers go to the newest one. */
     public void askedBy(UUID requestId) {

@@ -12,6 +12,7 @@ import org.springframework.data.repository.query.Param;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +27,11 @@ public interface NotificationRepository extends JpaRepository<Notification, UUID
     Optional<Notification> findByCaseIdAndRecipientTypeAndTemplateKeyAndFlightIdIsNull(
             UUID caseId, RecipientType recipientType, TemplateKey templateKey);
 
-    Page<Notification> findByCaseId(UUID caseId, Pageable pageable);
+    /** The notices of a case, of people held at one of {@code facilities} unless {@code anyFacility}. */
+    @Query("select n from Notification n where n.caseId = :caseId "
+            + "and (:anyFacility = true or n.facilityCode in :facilities)")
+    Page<Notification> findOfCase(@Param("caseId") UUID caseId, @Param("anyFacility") boolean anyFacility,
+                                  @Param("facilities") Collection<String> facilities, Pageable pageable);
 
     /**
      * The oldest pending notice, locked until the caller's (short) claim transaction ends. Another

@@ -5,6 +5,7 @@ import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.contracts.notification.TemplateKey;
 import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.messaging.EventOutbox;
+import org.returnflow.platform.security.FacilityReach;
 import org.returnflow.platform.messaging.MessageRejectedException;
 import org.returnflow.platform.web.PageResponse;
 import org.slf4j.Logger;
@@ -82,7 +83,8 @@ public class NotificationRequests {
         Recipient recipient = recipientOf(command);
         Notification notification = known.orElseGet(() -> new Notification(command.caseId(), command.detaineeId(),
                 command.recipientType(), command.templateKey(), command.flightId(), command.country(),
-                command.locale(), NoticeLanguage.forRequested(recipient.locale()), command.data(), clock.instant()));
+                command.locale(), NoticeLanguage.forRequested(recipient.locale()), command.data(), command.facilityCode(),
+                clock.instant()));
         notification.askedBy(requestId);
         if (recipient.address() == null) {
             String reason = command.recipientType() == RecipientType.CONSULATE ? NO_CONSULATE_ADDRESS : NO_ADDRESS;
@@ -102,12 +104,18 @@ public class NotificationRequests {
         return notification;
     }
 
-    /** The notices of one case, oldest first; the read is audited. Addresses stay inside. */
+    /**
+     * The notices of one case, oldest first, of a person held at a facility within reach; the read is
+     * audited. Addresses stay inside.
+     */
     @Transactional
-    public <T> PageResponse<T> ofCase(UUID caseId, int page, int size, Function<Notification, T> view) {
+    public <T> PageResponse<T> ofCase(UUID caseId, FacilityReach reach, int page, int size, Function<Notification, T> view) {
+        PageRequest request = PageRequest.of(page, Math.min(size, PageResponse.MAX_SIZE), Sort.by("createdAt", "id"));
+        if (reach.nothing()) {
+            return PageResponse.of(Page.<Notification>empty(request), view);
+        }
         audit.recordRead("RemovalCase", caseId);
-        Page<Notification> found = notifications.findByCaseId(caseId,
-                PageRequest.of(page, Math.min(size, PageResponse.MAX_SIZE), Sort.by("createdAt", "id")));
+        Page<Notification> found = notifications.findOfCase(caseId, reach.unlimited(), reach.codes(), request);
         return PageResponse.of(found, view);
     }
 

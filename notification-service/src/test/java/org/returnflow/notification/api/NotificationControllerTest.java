@@ -7,6 +7,7 @@ import org.returnflow.contracts.notification.TranslationStatus;
 import org.returnflow.notification.config.NotificationAccessRules;
 import org.returnflow.notification.domain.NotificationRequests;
 import org.returnflow.notification.domain.NotificationStatus;
+import org.returnflow.platform.security.FacilityReach;
 import org.returnflow.platform.web.PageResponse;
 import org.returnflow.testkit.TestClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +52,7 @@ class NotificationControllerTest {
                 "prs", "fa-AF", false, "prs", TranslationStatus.DRAFT, true, NotificationStatus.DELIVERED,
                 Instant.parse("2026-11-20T10:00:00Z"),
                 Instant.parse("2026-11-20T10:00:02Z"), null, 1, null, "<" + id + "@returnflow.local>");
-        when(requests.ofCase(eq(CASE), eq(0), eq(20), any())).thenReturn(PageResponse.of(List.of(view), 0, 20, 1));
+        when(requests.ofCase(eq(CASE), eq(FacilityReach.ALL), eq(0), eq(20), any())).thenReturn(PageResponse.of(List.of(view), 0, 20, 1));
 
         mvc.perform(get("/api/notifications").param("caseId", CASE.toString())
                         .with(TestClient.NOTIFICATION_SENDER.mockMvc()))
@@ -81,7 +82,7 @@ class NotificationControllerTest {
         mvc.perform(get("/api/notifications").param("caseId", CASE.toString())
                         .with(TestClient.NOTIFICATION_SENDER.withScopes("consulates:manage").mockMvc()))
                 .andExpect(status().isForbidden());
-        verify(requests, never()).ofCase(any(), anyInt(), anyInt(), any());
+        verify(requests, never()).ofCase(any(), any(), anyInt(), anyInt(), any());
     }
 
     @Test

@@ -57,7 +57,12 @@ public record Caller(String principal, Set<String> scopes, Optional<Set<String>>
      * always, for a client limited to facilities only theirs, for a token without the claim never.
      */
     public boolean mayAccessFacility(String facilityCode) {
-        return facilities.map(f -> facilityCode != null && f.contains(facilityCode)).orElse(true);
+        return reach().reaches(facilityCode);
+    }
+
+    /** The facilities within the caller's reach, to filter a query by. */
+    public FacilityReach reach() {
+        return new FacilityReach(facilities);
     }
 
     public boolean hasScope(String scope) {
