@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.returnflow.flight.domain.Flights;
+import org.returnflow.platform.security.FacilityReach;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -71,6 +72,7 @@ class FlightChangeController {
             + "publishes SeatReleased (reason OFFLOADED, no requestId) keyed by the case")
     ManifestEntryView offload(@PathVariable UUID id, @PathVariable UUID caseId,
                               @Valid @RequestBody FlightChangeRequests.Offload request) {
+        flights.requireReach(id, caseId, FacilityReach.current());
         return ManifestEntryView.of(flights.offload(id, caseId, request.reason()), false);
     }
 
@@ -79,6 +81,7 @@ class FlightChangeController {
             + "in one transaction; publishes SeatReleased (MOVED) and SeatBooked, both keyed by the case")
     MoveView move(@PathVariable UUID id, @PathVariable UUID caseId,
                   @Valid @RequestBody FlightChangeRequests.Move request) {
+        flights.requireReach(id, caseId, FacilityReach.current());
         Flights.Move move = flights.move(id, caseId, request.toFlightId(), request.reason());
         return new MoveView(ManifestEntryView.of(move.from(), false), ManifestEntryView.of(move.to(), false));
     }

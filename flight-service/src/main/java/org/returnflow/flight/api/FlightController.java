@@ -12,6 +12,7 @@ import org.returnflow.flight.domain.Flights;
 import org.returnflow.flight.domain.Monitors;
 import org.returnflow.platform.audit.AuditLog;
 import org.returnflow.platform.security.Caller;
+import org.returnflow.platform.security.FacilityReach;
 import org.returnflow.platform.security.MonitorCaller;
 import org.returnflow.platform.web.PageResponse;
 import org.springframework.data.domain.PageRequest;
@@ -82,7 +83,7 @@ class FlightController {
     ManifestView manifest(@PathVariable UUID id,
                           @RequestParam(name = AuditLog.PURPOSE_PARAMETER, required = false) String purpose) {
         Optional<MonitorCaller> monitor = monitor(id);
-        Flights.Manifest manifest = flights.manifest(id);
+        Flights.Manifest manifest = flights.manifest(id).within(FacilityReach.current());
         audit.recordRead("FLIGHT_MANIFEST", id);
         if (monitor.isPresent()) {
             return ManifestView.of(manifest, true, monitor.get().identify());
@@ -117,6 +118,7 @@ class FlightController {
     @PostMapping("/{id}/manifest/{caseId}/board")
     @Operation(summary = "The person boarded a locked flight; publishes PassengerBoarded")
     ManifestEntryView board(@PathVariable UUID id, @PathVariable UUID caseId) {
+        flights.requireReach(id, caseId, FacilityReach.current());
         return ManifestEntryView.of(flights.board(id, caseId), false);
     }
 
@@ -124,6 +126,7 @@ class FlightController {
     @Operation(summary = "The receiving authorities took charge of the person; publishes HandoverConfirmed")
     ManifestEntryView handOver(@PathVariable UUID id, @PathVariable UUID caseId,
                                @Valid @RequestBody HandoverRequest request) {
+        flights.requireReach(id, caseId, FacilityReach.current());
         return ManifestEntryView.of(flights.handOver(id, caseId, request.receivedBy()), false);
     }
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.returnflow.flight.domain.Flights;
+import org.returnflow.platform.security.FacilityReach;
 import org.returnflow.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,11 @@ class FlightDayController {
             + "stops the rest. Publishes PassengerBoarded per person boarded")
     ItemResults board(@PathVariable UUID id, @Valid @RequestBody BoardItems request) {
         flights.get(id);
-        return each(request.items(), BoardItem::caseId, item -> flights.board(id, item.caseId(), true).changed());
+        FacilityReach reach = FacilityReach.current();
+        return each(request.items(), BoardItem::caseId, item -> {
+            flights.requireReach(id, item.caseId(), reach);
+            return flights.board(id, item.caseId(), true).changed();
+        });
     }
 
     @PostMapping("/handover")
@@ -85,8 +90,12 @@ class FlightDayController {
             + "stops the rest. Publishes HandoverConfirmed per person handed over")
     ItemResults handOver(@PathVariable UUID id, @Valid @RequestBody HandoverItems request) {
         flights.get(id);
+        FacilityReach reach = FacilityReach.current();
         return each(request.items(), HandoverItem::caseId,
-                item -> flights.handOver(id, item.caseId(), item.receivedBy(), true).changed());
+                item -> {
+                    flights.requireReach(id, item.caseId(), reach);
+                    return flights.handOver(id, item.caseId(), item.receivedBy(), true).changed();
+                });
     }
 
     /** Runs the step for each item, one transaction each, and answers each item's outcome in order. */

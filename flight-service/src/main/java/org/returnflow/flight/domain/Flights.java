@@ -11,6 +11,7 @@ import org.returnflow.contracts.flight.PassengerBoarded;
 import org.returnflow.contracts.flight.SeatBooked;
 import org.returnflow.contracts.flight.SeatReleased;
 import org.returnflow.platform.audit.AuditLog;
+import org.returnflow.platform.security.FacilityReach;
 import org.returnflow.platform.security.Caller;
 import org.returnflow.platform.messaging.EventOutbox;
 import org.returnflow.platform.web.BadRequestException;
@@ -56,6 +57,12 @@ public class Flights {
 
     /** A flight and its manifest, active and struck entries. */
     public record Manifest(Flight flight, List<ManifestEntry> active, List<ManifestEntry> struck) {
+
+        /** The manifest as a caller sees it: the entries of people held within its reach only. */
+        public Manifest within(FacilityReach reach) {
+            return new Manifest(flight, active.stream().filter(e -> reach.reaches(e.getFacilityCode())).toList(),
+                    struck.stream().filter(e -> reach.reaches(e.getFacilityCode())).toList());
+        }
     }
 
     /** A step on one entry, and whether it changed anything (a step done before changes nothing). */
@@ -287,7 +294,8 @@ public class Flights {
             throw new IllegalStateException("Flight " + target.getId() + " counts a free seat but has none");
         }
         ManifestEntry to = entries.saveAndFlush(new ManifestEntry(target.getId(), caseId, seatNumber,
-                target.seatLabel(seatNumber), now, from.getMaxPerFlight(), from.getNationality()));
+                target.seatLabel(seatNumber), now, from.getMaxPerFlight(), from.getNationality(),
+                from.getFacilityCode()));
         outbox.publish(new SeatReleased(caseId, id, from.getSeat(), ManifestEntry.MOVED, now, null, target.getId()));
         SeatBooked booked = SeatAllocation.seatBooked(to, target, null);
         outbox.publish(booked);
@@ -422,6 +430,23 @@ public class Flights {
             throw new BusinessRuleException("Flight " + target.getFlightNumber() + " departs at "
                     + target.getDepartureAt() + ", before flight " + source.getFlightNumber() + " ("
                     + source.getDepartureAt() + "): a move never brings a departure forward", "toFlightId");
+        }
+    }
+
+    /**
+     * Refuses (404, as for a case never on the flight) a caller who does not reach the facility of the
+     * person of the case, before anything is changed; a case never on the flight is left to the step
+     * itself, which says so.
+     */
+    @Transactional(readOnly = true)
+    public void requireReach(UUID id, UUID caseId, FacilityReach reach) {
+        if (reach.unlimited()) {
+            return;
+        }
+        List<ManifestEntry> held = new ArrayList<>(entries.findActive(id, caseId).stream().toList());
+        held.addAll(entries.findStruck(id, caseId));
+        if (held.stream().anyMatch(e -> !reach.reaches(e.getFacilityCode()))) {
+            throw new NotFoundException("Active manifest entry of flight " + id + " for case", caseId);
         }
     }
 

@@ -74,6 +74,9 @@ public class ManifestEntry {
     @Column(name = "nationality")
     private String nationality;
 
+    @Column(name = "facility_code", updatable = false)
+    private String facilityCode;
+
     protected ManifestEntry() {
     }
 
@@ -82,10 +85,13 @@ public class ManifestEntry {
      *                     a later move keeps to it
      * @param nationality  the person's nationality (ISO alpha-3) from BookSeat, or null when not known;
      *                     transit refusals apply to it
+     * @param facilityCode the facility holding the person from BookSeat, or null when not known; a
+     *                     facility-scoped client reaches the entry only when it is one of its own
      */
     public ManifestEntry(UUID flightId, UUID caseId, int seatNumber, String seat, Instant bookedAt,
-                         Integer maxPerFlight, String nationality) {
+                         Integer maxPerFlight, String nationality, String facilityCode) {
         this.id = UUID.randomUUID();
+        this.facilityCode = facilityCode;
         this.maxPerFlight = maxPerFlight;
         this.nationality = nationality;
         this.flightId = Objects.requireNonNull(flightId, "flightId");
@@ -165,4 +171,5 @@ public class ManifestEntry {
     public UUID getMovedToFlightId() { return movedToFlightId; }
     public Integer getMaxPerFlight() { return maxPerFlight; }
     public String getNationality() { return nationality; }
+    public String getFacilityCode() { return facilityCode; }
 }

@@ -51,8 +51,10 @@ public class ManifestPapers {
     @Transactional
     public CarrierManifest carrierManifest(UUID id, List<PassengerDetails> details) {
         Flight flight = flights.get(id);
-        List<ManifestEntry> active = entries.findActiveOnFlight(id);
         Caller caller = Caller.current();
+        // the carrier's manifest of a facility-scoped client lists its own facilities' passengers only
+        List<ManifestEntry> active = entries.findActiveOnFlight(id).stream()
+                .filter(e -> caller.mayAccessFacility(e.getFacilityCode())).toList();
         Map<UUID, PassengerDetails> byCase = index(flight, active, details,
                 caller.hasScope(NAMES_SCOPE) && !caller.partner());
         boolean namesShown = byCase.values().stream().anyMatch(PassengerDetails::hasName);

@@ -86,7 +86,8 @@ public class SeatAllocation {
                     throw new IllegalStateException("Flight " + flightId + " counts a free seat but has none");
                 }
                 ManifestEntry entry = entries.saveAndFlush(new ManifestEntry(flightId, command.caseId(), seatNumber,
-                        flight.seatLabel(seatNumber), clock.instant(), command.maxPerFlight(), command.nationality()));
+                        flight.seatLabel(seatNumber), clock.instant(), command.maxPerFlight(), command.nationality(),
+                        command.facilityCode()));
                 SeatBooked event = seatBooked(entry, flight, requestId);
                 outbox.publish(event);
                 audit.recordSystem(actor, "SEAT_BOOKED", "MANIFEST_ENTRY", command.caseId(),

@@ -141,7 +141,7 @@ class FlightDayAndChangesControllerTest {
         UUID struck = UUID.randomUUID();
         UUID unknown = UUID.randomUUID();
         UUID again = UUID.randomUUID();
-        ManifestEntry entry = new ManifestEntry(FLIGHT, CASE, 1, "1F", Instant.now(), null, null);
+        ManifestEntry entry = new ManifestEntry(FLIGHT, CASE, 1, "1F", Instant.now(), null, null, null);
         when(flights.board(FLIGHT, CASE, true)).thenReturn(new Flights.Step(entry, true));
         when(flights.board(FLIGHT, struck, true)).thenThrow(new ConflictException("Case was struck (OFFLOADED)"));
         when(flights.board(FLIGHT, unknown, true)).thenThrow(new NotFoundException("Active manifest entry", unknown));

@@ -100,7 +100,7 @@ class ManifestPapersTest {
         List<CarrierManifest.Row> rows = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             ManifestEntry entry = new ManifestEntry(flight.getId(), UUID.randomUUID(), i, flight.seatLabel(i),
-                    DEPARTURE.minus(10, ChronoUnit.DAYS), 120, "IRN");
+                    DEPARTURE.minus(10, ChronoUnit.DAYS), 120, "IRN", "LA-JENA");
             if (i % 2 == 1) {
                 entry.board("RF2601", DEPARTURE.minus(1, ChronoUnit.HOURS));
             }

@@ -114,7 +114,7 @@ class FlightChangesTest {
 
     @Test
     void aMoveOfSomeoneOnBoardIsRefusedAndAnOffloadKeepsTheAgencysReason() {
-        ManifestEntry boarded = new ManifestEntry(UUID.randomUUID(), UUID.randomUUID(), 1, "1F", NOW, null, null);
+        ManifestEntry boarded = new ManifestEntry(UUID.randomUUID(), UUID.randomUUID(), 1, "1F", NOW, null, null, null);
         boarded.board("RF101", NOW);
         assertThatThrownBy(() -> boarded.moveTo(UUID.randomUUID(), "LOAD_BALANCING", NOW))
                 .hasMessageContaining("offload the person");
