@@ -110,7 +110,7 @@ class AttachedRecordsController {
         return PropertyItemView.of(records.moveProperty(id, itemId, PropertyStatus.RETURNED), false);
     }
 
-    private static void notBefore(LocalDate first, LocalDate validUntil, String firstField) {
+    static void notBefore(LocalDate first, LocalDate validUntil, String firstField) {
         if (validUntil.isBefore(first)) {
             throw new BadRequestException("validUntil must not be before " + firstField, "validUntil");
         }

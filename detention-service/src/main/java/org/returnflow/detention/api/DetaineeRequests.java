@@ -150,6 +150,31 @@ final class DetaineeRequests {
     record PackItems(@NotEmpty @Size(max = 500) List<@NotNull @Valid PackItem> items) {
     }
 
+    /** {@code POST /api/detainees/batch}: up to 100 people, each with the records taken at intake. */
+    record RegisterBatch(@NotEmpty @Size(max = 100) List<@NotNull @Valid RegisterWithRecords> people) {
+    }
+
+    /**
+     * One person of a batch: the registration and the records taken with it, recorded together or not
+     * at all. Guardians are linked afterwards ({@code POST /api/detainees/{id}/guardian}), once both are on record.
+     */
+    record RegisterWithRecords(
+            @NotNull @Valid RegisterDetainee person,
+            @Size(max = 10) List<@NotNull @Valid AddTravelDocument> travelDocuments,
+            @Size(max = 10) List<@NotNull @Valid AddMedicalClearance> medicalClearances,
+            @Size(max = 10) List<@NotNull @Valid AddResidencePermit> residencePermits,
+            @Size(max = 10) List<@NotNull @Valid PlaceLegalHold> legalHolds,
+            @Size(max = 50) List<@NotNull @Valid AddPropertyItem> property) {
+
+        RegisterWithRecords {
+            travelDocuments = travelDocuments == null ? List.of() : travelDocuments;
+            medicalClearances = medicalClearances == null ? List.of() : medicalClearances;
+            residencePermits = residencePermits == null ? List.of() : residencePermits;
+            legalHolds = legalHolds == null ? List.of() : legalHolds;
+            property = property == null ? List.of() : property;
+        }
+    }
+
     record PackItem(@NotNull UUID detaineeId, @NotNull UUID itemId) {
     }
 }
