@@ -52,6 +52,8 @@ public final class ReferenceScenario {
     static final String RECEIVED_BY = "Duty officer, IKA border police";
     /** The most items or passengers one bulk call takes (detention's pack takes 1 to 500). */
     static final int BULK_LIMIT = 500;
+    /** The most people one {@code POST /api/detainees/batch} registers. */
+    static final int REGISTRATION_BATCH = 100;
     private static final Duration QUIET_PAUSE = Duration.ofSeconds(1);
     private static final Duration QUIET_PAUSE_MAX = Duration.ofSeconds(4);
 
@@ -269,8 +271,14 @@ public final class ReferenceScenario {
         // guardians first, so that their minors can be linked to them
         List<Person> first = everyone.stream().filter(p -> p.trait == Trait.GUARDIAN).toList();
         List<Person> rest = everyone.stream().filter(p -> p.trait != Trait.GUARDIAN).toList();
-        parallel(first, this::register);
-        parallel(rest, this::register);
+        parallel(batches(first), this::registerBatch);
+        parallel(batches(rest), this::registerBatch);
+        for (Person p : rest) {
+            if (p.trait == Trait.ACCOMPANIED_MINOR) {
+                api.post(ReturnflowApi.DETENTION, "/api/detainees/" + p.detaineeId + "/guardian",
+                        Map.of("guardianId", p.guardian.detaineeId.toString()));
+            }
+        }
         for (Person p : everyone) {
             byDetainee.put(p.detaineeId, p);
         }
@@ -282,7 +290,79 @@ public final class ReferenceScenario {
         }
     }
 
-    private void register(Person p) {
+    /** People in batches of {@value #REGISTRATION_BATCH}, the most {@code POST /api/detainees/batch} takes. */
+    private static List<List<Person>> batches(List<Person> people) {
+        List<List<Person>> batches = new ArrayList<>();
+        for (int from = 0; from < people.size(); from += REGISTRATION_BATCH) {
+            batches.add(people.subList(from, Math.min(people.size(), from + REGISTRATION_BATCH)));
+        }
+        return batches;
+    }
+
+    /**
+     * Registers people with the records taken at intake, one call for the batch ({@code POST
+     * /api/detainees/batch}). Detention refuses a person with 409 and {@code existingIds} when someone of
+     * the same name, date of birth and nationality is on record: on a stack that an earlier run filled,
+     * that is the earlier run's person of the same draw. Their record has moved on (removed, withdrawn,
+     * still booked on that run's flights, with an open case), so the scenario cannot replay them; the
+     * agency confirms this is a distinct person ({@code confirmDistinctFrom}, kept in detention's audit)
+     * and registers them anew in a second call. Any other refusal stops the run.
+     */
+    private void registerBatch(List<Person> people) {
+        List<Map<String, Object>> entries = people.stream().map(this::intake).toList();
+        JsonNode answer = api.post(ReturnflowApi.DETENTION, "/api/detainees/batch", Map.of("people", entries));
+        List<Person> again = new ArrayList<>();
+        List<Map<String, Object>> confirmed = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            JsonNode result = answer.path("results").path(i);
+            if (registered(people.get(i), result)) {
+                continue;
+            }
+            JsonNode problem = result.path("problem");
+            // a duplicate by name, date of birth and nationality may be confirmed away; one by an external identifier not
+            if (problem.path("status").asInt() != 409 || !"confirmDistinctFrom".equals(problem.path("field").asText())) {
+                throw new ApiException("POST", "/api/detainees/batch", problem.path("status").asInt(), problem.toString());
+            }
+            List<String> existing = new ArrayList<>();
+            problem.path("existingIds").forEach(id -> existing.add(id.asText()));
+            Map<String, Object> person = new LinkedHashMap<>((Map<String, Object>) entries.get(i).get("person"));
+            person.put("confirmDistinctFrom", existing);
+            Map<String, Object> entry = new LinkedHashMap<>(entries.get(i));
+            entry.put("person", person);
+            again.add(people.get(i));
+            confirmed.add(entry);
+            alreadyOnRecord.incrementAndGet();
+        }
+        if (!again.isEmpty()) {
+            JsonNode second = api.post(ReturnflowApi.DETENTION, "/api/detainees/batch", Map.of("people", confirmed));
+            for (int i = 0; i < again.size(); i++) {
+                JsonNode result = second.path("results").path(i);
+                if (!registered(again.get(i), result)) {
+                    throw new ApiException("POST", "/api/detainees/batch", result.path("problem").path("status").asInt(),
+                            result.path("problem").toString());
+                }
+            }
+        }
+    }
+
+    /** Takes a batch's result for the person: their record's id, case number, hold and property ids. */
+    private static boolean registered(Person p, JsonNode result) {
+        if (!"REGISTERED".equals(result.path("status").asText())) {
+            return false;
+        }
+        p.detaineeId = UUID.fromString(result.path("id").asText());
+        p.caseNumber = result.path("caseNumber").asText();
+        if (result.path("legalHoldIds").size() > 0) {
+            p.holdId = UUID.fromString(result.path("legalHoldIds").path(0).asText());
+        }
+        synchronized (p.propertyItems) {
+            result.path("propertyItemIds").forEach(id -> p.propertyItems.add(UUID.fromString(id.asText())));
+        }
+        return true;
+    }
+
+    /** The person as an agency registers them, with the documents, clearance, permits, holds and property taken at intake. */
+    private Map<String, Object> intake(Person p) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("givenName", p.givenName);
         body.put("familyName", p.familyName);
@@ -297,38 +377,33 @@ public final class ReferenceScenario {
         }
         body.put("removalOrder", Map.of("issuedOn", p.detainedSince.plusDays(5).isBefore(today)
                 ? p.detainedSince.plusDays(5).toString() : today.minusDays(1).toString(), "isFinal", true));
-        JsonNode registered = registerOnce(body);
-        p.detaineeId = UUID.fromString(registered.path("id").asText());
-        p.caseNumber = registered.path("caseNumber").asText();
-        String path = "/api/detainees/" + p.detaineeId;
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("person", body);
 
         if (p.trait == Trait.NO_TRAVEL_DOCUMENT) {
-            api.post(ReturnflowApi.DETENTION, path + "/travel-documents", Map.of("kind", "PASSPORT",
-                    "number", "X" + (7000000 + p.number), "issuingCountry", p.nationality,
-                    "validUntil", today.minusDays(120).toString()));
+            entry.put("travelDocuments", List.of(Map.of("kind", "PASSPORT", "number", "X" + (7000000 + p.number),
+                    "issuingCountry", p.nationality, "validUntil", today.minusDays(120).toString())));
         } else {
-            api.post(ReturnflowApi.DETENTION, path + "/travel-documents", Map.of("kind", "PASSPORT",
-                    "number", "P" + (1000000 + p.number), "issuingCountry", p.nationality,
-                    "validUntil", today.plusYears(2 + p.number % 6).toString()));
+            entry.put("travelDocuments", List.of(Map.of("kind", "PASSPORT", "number", "P" + (1000000 + p.number),
+                    "issuingCountry", p.nationality, "validUntil", today.plusYears(2 + p.number % 6).toString())));
         }
         boolean fit = p.trait != Trait.NOT_FIT_TO_FLY;
-        api.post(ReturnflowApi.DETENTION, path + "/medical-clearances", Map.of("fitToFly", fit,
+        entry.put("medicalClearances", List.of(Map.of("fitToFly", fit,
                 "assessedOn", today.minusDays(1 + p.number % 20).toString(),
-                "validUntil", today.plusDays(fit ? 90 : 30).toString()));
+                "validUntil", today.plusDays(fit ? 90 : 30).toString())));
         if (p.trait == Trait.VALID_PERMIT) {
-            api.post(ReturnflowApi.DETENTION, path + "/residence-permits", Map.of("type", "TEMPORARY_PROTECTED_STATUS",
+            entry.put("residencePermits", List.of(Map.of("type", "TEMPORARY_PROTECTED_STATUS",
                     "number", "TPS-" + (40000 + p.number), "validFrom", today.minusYears(1).toString(),
-                    "validUntil", today.plusYears(1).toString()));
+                    "validUntil", today.plusYears(1).toString())));
         } else if (p.number % 17 == 0) {
             // an old permit that expired long ago: on file, but no longer a blocker
-            api.post(ReturnflowApi.DETENTION, path + "/residence-permits", Map.of("type", "STUDENT_VISA",
+            entry.put("residencePermits", List.of(Map.of("type", "STUDENT_VISA",
                     "number", "F1-" + (50000 + p.number), "validFrom", today.minusYears(5).toString(),
-                    "validUntil", today.minusYears(3).toString()));
+                    "validUntil", today.minusYears(3).toString())));
         }
         if (p.trait == Trait.APPEAL) {
-            JsonNode hold = api.post(ReturnflowApi.DETENTION, path + "/legal-holds", Map.of("kind", "APPEAL",
-                    "reference", "BIA-" + today.getYear() + "-" + (3000 + p.number)));
-            p.holdId = UUID.fromString(hold.path("id").asText());
+            entry.put("legalHolds", List.of(Map.of("kind", "APPEAL",
+                    "reference", "BIA-" + today.getYear() + "-" + (3000 + p.number))));
         }
         List<Map<String, String>> items = new ArrayList<>();
         items.add(Map.of("description", "Passport and national identity card", "kind", "ID_DOCUMENT"));
@@ -336,50 +411,8 @@ public final class ReferenceScenario {
         if (p.number % 3 == 0) {
             items.add(Map.of("description", "Mobile phone and wallet", "kind", "VALUABLES"));
         }
-        for (Map<String, String> item : items) {
-            JsonNode created = api.post(ReturnflowApi.DETENTION, path + "/property", item);
-            synchronized (p.propertyItems) {
-                p.propertyItems.add(UUID.fromString(created.path("id").asText()));
-            }
-        }
-        if (p.trait == Trait.ACCOMPANIED_MINOR) {
-            api.post(ReturnflowApi.DETENTION, path + "/guardian", Map.of("guardianId", p.guardian.detaineeId.toString()));
-        }
-    }
-
-    /**
-     * Registers a person. Detention answers 409 with {@code existingIds} when someone of the same name,
-     * date of birth and nationality is on record: on a stack that an earlier run filled, that is the
-     * earlier run's person of the same draw. Their record has moved on (removed, withdrawn, still booked
-     * on that run's flights, with an open case), so the scenario cannot replay them; the agency confirms
-     * this is a distinct person ({@code confirmDistinctFrom}, kept in detention's audit) and registers
-     * them anew. A 409 for an external identifier cannot be confirmed away and stops the run.
-     */
-    private JsonNode registerOnce(Map<String, Object> body) {
-        ReturnflowApi.Response answer = api.call(ReturnflowApi.DETENTION, "POST", "/api/detainees", body);
-        if (answer.status() == 409 && answer.json() != null && answer.json().path("existingIds").isArray()
-                && isConfirmable(answer.json())) {
-            List<String> existing = new ArrayList<>();
-            answer.json().path("existingIds").forEach(id -> existing.add(id.asText()));
-            Map<String, Object> confirmed = new LinkedHashMap<>(body);
-            confirmed.put("confirmDistinctFrom", existing);
-            alreadyOnRecord.incrementAndGet();
-            answer = api.call(ReturnflowApi.DETENTION, "POST", "/api/detainees", confirmed);
-        }
-        if (!answer.ok()) {
-            throw new ApiException("POST", "/api/detainees", answer.status(), answer.body());
-        }
-        return answer.json();
-    }
-
-    /** A duplicate by name, date of birth and nationality (field confirmDistinctFrom), not by an external identifier. */
-    private static boolean isConfirmable(JsonNode problem) {
-        for (JsonNode error : problem.path("errors")) {
-            if ("confirmDistinctFrom".equals(error.path("field").asText())) {
-                return true;
-            }
-        }
-        return false;
+        entry.put("property", items);
+        return entry;
     }
 
     // ------------------------------------------------------------------------------------------

@@ -19,7 +19,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.returnflow.e2e.Snapshot.Entry;
+import org.returnflow.contracts.Topics;
 import org.returnflow.testkit.Infrastructure;
+import org.returnflow.testkit.ReceivedEvent;
+import org.returnflow.testkit.TopicProbe;
 import org.returnflow.testkit.stack.StackProcesses;
 
 import java.nio.file.Path;
@@ -75,6 +78,8 @@ class ReturnflowEndToEndIT {
     private final Path target = root.resolve("e2e/target");
     private StackProcesses stack;
     private ReturnflowApi api;
+    /** The people of the scenario, once it has run: the partner check looks for their names. */
+    private List<Person> cast = List.of();
 
     @BeforeAll
     void startTheStack() throws Exception {
@@ -115,6 +120,7 @@ class ReturnflowEndToEndIT {
         summary.print(System.out);
         Snapshot s = summary.snapshot();
         List<Person> people = result.cast().everyone();
+        cast = people;
         assertThat(people).hasSizeBetween(38, 46);
         assertThat(stack.died()).as("processes that stopped during the run").isEmpty();
 
@@ -198,8 +204,41 @@ class ReturnflowEndToEndIT {
                 .containsExactlyInAnyOrderElementsOf(delivered.stream().map(n -> n.path("smtpMessageId").asText()).toList());
     }
 
+    /**
+     * Issue 16: a partner reads every public topic after the whole operation ran. No record names an
+     * asylum claim, a person, an e-mail address, or carries the free text that officers typed (review
+     * justifications, reasons, notes); ids, codes and times only.
+     */
     @Test
     @Order(2)
+    void aPartnerReadingEveryPublicTopicLearnsNoClaimNameAddressOrFreeText() {
+        assertThat(cast).as("the scenario ran first").isNotEmpty();
+        List<String> forbidden = new ArrayList<>(List.of("ASYLUM", "Attempt to proceed", "Appeal dismissed",
+                "Reviewed the legal review", "pre-flight inspection", "no longer agree"));
+        for (Person p : cast) {
+            forbidden.add(p.givenName + " " + p.familyName);
+            forbidden.add("\"" + p.familyName + "\"");
+        }
+        Pattern address = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\\.[A-Za-z0-9.-]+");
+        Map<String, Integer> read = new LinkedHashMap<>();
+        for (String topic : List.of(Topics.DETENTION_EVENTS, Topics.CONSENT_EVENTS, Topics.FLIGHT_EVENTS,
+                Topics.NOTIFICATION_EVENTS, Topics.WORKFLOW_EVENTS)) {
+            try (TopicProbe partner = TopicProbe.on(topic)) {
+                List<ReceivedEvent> records = partner.settle(e -> true, Duration.ofSeconds(5));
+                read.put(topic, records.size());
+                for (ReceivedEvent e : records) {
+                    String seen = e.json() + " " + e.subject() + " " + e.event().getSource();
+                    assertThat(forbidden).as("%s %s", e.type(), e.id()).noneMatch(seen::contains);
+                    assertThat(address.matcher(seen).find()).as("an e-mail address in %s %s", e.type(), e.id()).isFalse();
+                }
+            }
+        }
+        System.out.println("A partner read " + read + " and found no claim, name, address or free text");
+        assertThat(read.values()).allMatch(n -> n > 0);
+    }
+
+    @Test
+    @Order(3)
     void cockpitDrawsTheRemovalCaseWithItsInstanceCounts() throws Exception {
         try (Browser browser = Browser.open()) {
             String workflow = stack.app(StackProcesses.WORKFLOW).url().toString();
@@ -229,7 +268,7 @@ class ReturnflowEndToEndIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aReviewerCompletesALegalReviewInTasklist() throws Exception {
         try (Browser browser = Browser.open()) {
             // a person with a residence permit valid for years: the case stops at legal review
