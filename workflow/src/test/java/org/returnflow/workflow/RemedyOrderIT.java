@@ -189,6 +189,17 @@ class RemedyOrderIT {
                 new HttpEntity<>(AGENCY.headers()), Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(get("/api/remedy-orders?status=OPEN&size=100").get("content")).asList()
                 .anySatisfy(r -> assertThat((Map<String, Object>) r).containsEntry("remedyId", remedyId));
+
+        // A client of another facility neither sees the remedy nor counts it; one of the person's facility does.
+        Map<String, Object> elsewhere = http.exchange("/api/remedy-orders?size=100", HttpMethod.GET,
+                new HttpEntity<>(AGENCY.atFacilities("LA-JENA").headers()), Map.class).getBody();
+        assertThat(elsewhere.get("content")).asList().isEmpty();
+        assertThat(elsewhere).containsEntry("totalElements", 0);
+        Map<String, Object> held = http.exchange("/api/remedy-orders?status=OPEN&size=100", HttpMethod.GET,
+                new HttpEntity<>(AGENCY.atFacilities("LA-ASF").headers()), Map.class).getBody();
+        assertThat(held.get("content")).asList()
+                .anySatisfy(r -> assertThat((Map<String, Object>) r).containsEntry("remedyId", remedyId));
+        assertThat(((Number) held.get("totalElements")).intValue()).isEqualTo(((List<?>) held.get("content")).size());
     }
 
     // ----

@@ -93,7 +93,9 @@ class RemedyOrderController {
     @GetMapping("/api/remedy-orders/{remedyId}")
     @Operation(summary = "A remedy with its status and the history of the way back")
     RemedyView get(@PathVariable UUID remedyId) {
-        Remedy remedy = remedies.find(remedyId).filter(r -> visible(r.caseId()))
+        Remedy remedy = remedies.find(remedyId)
+                .filter(r -> !Caller.current().partner()
+                        && cases.find(r.caseId()).filter(c -> RemovalCaseController.withinReach(c.facilityCode())).isPresent())
                 .orElseThrow(() -> new NotFoundException("Remedy order", remedyId));
         return RemedyView.of(remedy, remedies.history(remedyId));
     }
@@ -116,19 +118,16 @@ class RemedyOrderController {
         if (Caller.current().partner()) {
             return PageResponse.of(List.of(), page, size, 0);
         }
-        List<RemedyView> content = remedies.page(status, page, size).stream().filter(r -> visible(r.caseId()))
+        // The caller's facilities narrow the query itself, so the page is full and the total counts only what it may see.
+        Set<String> reach = Caller.current().facilities().orElse(null);
+        List<RemedyView> content = remedies.page(status, reach, page, size).stream()
                 .map(r -> RemedyView.of(r, List.of())).toList();
-        return PageResponse.of(content, page, size, remedies.count(status));
+        return PageResponse.of(content, page, size, remedies.count(status, reach));
     }
 
     /** The case, if the caller is an agency that may see it; 404 otherwise, as for an unknown case. */
     private RemovalCase agencyCase(UUID caseId) {
         return cases.find(caseId).filter(c -> !Caller.current().partner() && RemovalCaseController.withinReach(c.facilityCode()))
                 .orElseThrow(() -> new NotFoundException("Removal case", caseId));
-    }
-
-    private boolean visible(UUID caseId) {
-        return !Caller.current().partner() && cases.find(caseId).filter(c -> RemovalCaseController.withinReach(c.facilityCode()))
-                .isPresent();
     }
 }

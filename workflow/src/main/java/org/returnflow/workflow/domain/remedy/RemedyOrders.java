@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -134,25 +135,39 @@ public class RemedyOrders {
                 REMEDY, caseId);
     }
 
-    /** A page of remedies, newest first, optionally of one status. */
+    /**
+     * A page of remedies, newest first, optionally of one status, of cases held at one of the
+     * facilities in {@code reach} (null: every facility).
+     */
     @Transactional(readOnly = true)
-    public List<Remedy> page(String status, int page, int size) {
+    public List<Remedy> page(String status, Collection<String> reach, int page, int size) {
         List<Object> args = new ArrayList<>();
-        String where = "";
-        if (status != null) {
-            where = " where status = ?";
-            args.add(status);
-        }
+        String where = where(status, reach, args);
         args.add(size);
         args.add((long) page * size);
         return jdbc.query("select " + COLUMNS + " from remedy_order" + where + " order by ordered_at desc, id limit ? offset ?",
                 REMEDY, args.toArray());
     }
 
+    /** How many remedies {@link #page} pages through. */
     @Transactional(readOnly = true)
-    public long count(String status) {
-        return status == null ? jdbc.queryForObject("select count(*) from remedy_order", Long.class)
-                : jdbc.queryForObject("select count(*) from remedy_order where status = ?", Long.class, status);
+    public long count(String status, Collection<String> reach) {
+        List<Object> args = new ArrayList<>();
+        return jdbc.queryForObject("select count(*) from remedy_order" + where(status, reach, args), Long.class,
+                args.toArray());
+    }
+
+    private static String where(String status, Collection<String> reach, List<Object> args) {
+        List<String> conditions = new ArrayList<>();
+        if (status != null) {
+            conditions.add("status = ?");
+            args.add(status);
+        }
+        if (reach != null) {
+            conditions.add("case_id in (select case_id from removal_case where facility_code = any(?::varchar[]))");
+            args.add(reach.toArray(String[]::new));
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
     @Transactional(readOnly = true)
