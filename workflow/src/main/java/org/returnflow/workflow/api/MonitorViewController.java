@@ -19,13 +19,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * What an independent monitor reads of the cases on a charter it is assigned to: each case's state,
@@ -70,10 +66,8 @@ class MonitorViewController {
             throw new NotFoundException("Flight", flightId);
         }
         List<CaseFile> files = caseFiles.ofFlight(flightId);
-        Map<UUID, CaseHistoryFacts> facts = new LinkedHashMap<>();
-        files.forEach(f -> facts.put(f.caseId(), CaseHistoryFacts.of(f)));
-        Map<UUID, List<UUID>> open = caseFiles.openCasesOf(files.stream().map(CaseFile::detaineeId)
-                .collect(Collectors.toCollection(TreeSet::new)));
+        Map<UUID, CaseHistoryFacts> facts = CaseHistoryFacts.ofEach(files);
+        Map<UUID, List<UUID>> open = caseFiles.openCasesOf(files);
         List<MonitoredCase> cases = files.stream().map(f -> new MonitoredCase(f.caseId(), f.state(), f.voluntary(),
                 f.consent() == null ? null : f.consent().standing(),
                 f.blockers().stream().filter(b -> b.clearedAt() == null).map(CaseFile.Blocker::code).distinct().sorted().toList(),

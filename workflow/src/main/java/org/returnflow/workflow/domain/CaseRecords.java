@@ -177,7 +177,7 @@ public class CaseRecords implements CaseJournal {
     /** Appends a line to the case's history. */
     public void append(UUID caseId, String actor, String kind, String detail) {
         jdbc.update("insert into case_history (case_id, actor, kind, detail) values (?, ?, ?, ?)",
-                caseId, actor == null ? "system" : actor, kind, truncate(detail));
+                caseId, actor == null ? "system" : actor, kind, HistoryEntry.fitted(detail));
     }
 
     // ---- Reading ----
@@ -261,9 +261,5 @@ public class CaseRecords implements CaseJournal {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
-    }
-
-    private static String truncate(String s) {
-        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
     }
 }

@@ -15,8 +15,6 @@ import java.util.UUID;
 @Component
 public class RemedyHistory implements RemedyJournal {
 
-    static final int DETAIL_MAX = 2000;
-
     private final JdbcTemplate jdbc;
 
     public RemedyHistory(JdbcTemplate jdbc) {
@@ -27,7 +25,7 @@ public class RemedyHistory implements RemedyJournal {
     public void record(String remedyId, String actor, String kind, String detail) {
         jdbc.update("insert into remedy_history (remedy_id, actor, kind, detail) values (?, ?, ?, ?)",
                 UUID.fromString(remedyId), actor == null ? "system" : actor, kind,
-                detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX));
+                HistoryEntry.fitted(detail));
     }
 
     @Override

@@ -22,8 +22,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Reads the case files of an operation: one query per table for all its cases, so a report of 500
@@ -119,8 +122,10 @@ public class CaseFiles {
         return files;
     }
 
-    /** The open cases of these people, in every operation: S7 allows one each. */
-    public Map<UUID, List<UUID>> openCasesOf(Set<UUID> detaineeIds) {
+    /** The open cases, in every operation, of the people these files are about: S7 allows one each. */
+    public Map<UUID, List<UUID>> openCasesOf(List<CaseFile> files) {
+        Set<UUID> detaineeIds = files.stream().map(CaseFile::detaineeId).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
         Map<UUID, List<UUID>> open = new LinkedHashMap<>();
         if (detaineeIds.isEmpty()) {
             return open;

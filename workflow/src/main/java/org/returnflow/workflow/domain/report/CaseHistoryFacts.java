@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,6 +139,13 @@ public final class CaseHistoryFacts {
 
     public int consentsRefusedWithoutEvidence() {
         return consentsRefusedWithoutEvidence;
+    }
+
+    /** The facts of each case file, by case id, in the files' order. */
+    public static Map<UUID, CaseHistoryFacts> ofEach(List<CaseFile> files) {
+        Map<UUID, CaseHistoryFacts> facts = new LinkedHashMap<>();
+        files.forEach(f -> facts.put(f.caseId(), of(f)));
+        return facts;
     }
 
     /** Reads the history of a case file, and reconciles the seats with the seat its records hold now. */

@@ -9,6 +9,7 @@ import org.returnflow.workflow.domain.report.OperationReport.Language;
 import org.returnflow.workflow.domain.report.OperationReport.Manifest;
 import org.returnflow.workflow.domain.report.OperationReport.NoticeCounts;
 import org.returnflow.workflow.domain.report.OperationReport.Notices;
+import org.returnflow.workflow.domain.report.OperationReport.Monitoring;
 import org.returnflow.workflow.domain.report.OperationReport.Remedies;
 import org.returnflow.workflow.domain.report.OperationReport.Reverifications;
 import org.returnflow.workflow.domain.report.OperationReport.Voluntariness;
@@ -74,14 +75,13 @@ public class OperationReports {
             return Optional.empty();
         }
         List<CaseFile> files = caseFiles.ofOperation(operationId, reach);
-        Map<UUID, CaseHistoryFacts> facts = new LinkedHashMap<>();
-        files.forEach(f -> facts.put(f.caseId(), CaseHistoryFacts.of(f)));
-        Map<UUID, List<UUID>> open = caseFiles.openCasesOf(files.stream().map(CaseFile::detaineeId)
-                .collect(Collectors.toCollection(TreeSet::new)));
+        Map<UUID, CaseHistoryFacts> facts = CaseHistoryFacts.ofEach(files);
+        Map<UUID, List<UUID>> open = caseFiles.openCasesOf(files);
+        List<Manifest> manifests = manifests(files, facts);
         return Optional.of(new OperationReport(operation.get(), Instant.now(),
                 reach == null ? null : reach.stream().sorted().toList(), cases(files), voluntariness(files),
-                blockers(files), manifests(files, facts), notices(files, facts), reverifications(files),
-                remedies(files), SafeguardAudit.check(files, facts, open), NOT_VISIBLE));
+                blockers(files), manifests, notices(files, facts), reverifications(files),
+                remedies(files), monitoring(files, manifests), SafeguardAudit.check(files, facts, open), NOT_VISIBLE));
     }
 
     /** The eligibility requests of stage REVERIFY, and the blockers their answers brought. */
@@ -120,6 +120,22 @@ public class OperationReports {
         long open = byStatus.getOrDefault("OPEN", 0L);
         long returned = byStatus.getOrDefault("RETURNED", 0L);
         return new Remedies(open + returned, open, returned);
+    }
+
+    /** The monitors assigned to the flights of the manifests, and the findings about the operation's cases. */
+    Monitoring monitoring(List<CaseFile> files, List<Manifest> manifests) {
+        UUID[] flights = manifests.stream().map(Manifest::flightId).toArray(UUID[]::new);
+        Long monitors = flights.length == 0 ? 0L : jdbc.queryForObject("select count(*) from monitor_assignment "
+                + "where unassigned_at is null and flight_id = any(?)", Long.class, (Object) flights);
+        Map<String, Long> byCode = new TreeMap<>();
+        if (!files.isEmpty()) {
+            jdbc.query("select finding_code, count(*) from monitoring_finding where case_id = any(?) group by finding_code",
+                    rs -> {
+                        byCode.put(rs.getString(1), rs.getLong(2));
+                    }, (Object) files.stream().map(CaseFile::caseId).toArray(UUID[]::new));
+        }
+        return new Monitoring(monitors == null ? 0 : monitors, byCode.values().stream().mapToLong(Long::longValue).sum(),
+                byCode);
     }
 
     static Cases cases(List<CaseFile> files) {
