@@ -5,6 +5,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.returnflow.contracts.Topics;
+import org.returnflow.contracts.consent.RequestConsent;
+import org.returnflow.contracts.flight.BookSeat;
+import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.contracts.workflow.CaseStateChanged;
 import org.returnflow.testkit.Infrastructure;
 import org.returnflow.testkit.RealInfrastructure;
@@ -97,6 +100,13 @@ class RemovalCaseIT {
         assertThat(services.commandsReceived()).contains("DescribeDetainee", "AssessEligibility", "RequestConsent",
                 "BookSeat", "SendNotification", "RecordRemoval");
         assertThat(services.contractErrors()).isEmpty();
+        // The services hold the person's records under the facility detention described (LA-ASF), so
+        // that each shows them to that facility's clients only.
+        UUID id = UUID.fromString(caseId);
+        assertThat(services.sent(RequestConsent.class, id)).extracting(c -> c.command().facilityCode()).containsOnly("LA-ASF");
+        assertThat(services.sent(BookSeat.class, id)).extracting(c -> c.command().facilityCode()).containsOnly("LA-ASF");
+        assertThat(services.sent(SendNotification.class, id)).isNotEmpty()
+                .extracting(c -> c.command().facilityCode()).containsOnly("LA-ASF");
     }
 
     @Test

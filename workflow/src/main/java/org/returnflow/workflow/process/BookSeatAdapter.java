@@ -34,6 +34,8 @@ public class BookSeatAdapter implements JavaDelegate {
         commands.send(new BookSeat(caseId, CaseVariables.required(execution, Var.DESTINATION_COUNTRY),
                 CaseVariables.now().plus(Duration.ofHours(requirements.noticeHours())), requirements.maxPerFlight(),
                 // a stopover state's transit refusal applies by nationality (flight strikes TRANSIT_REFUSED)
-                (String) execution.getVariable(Var.NATIONALITY)));
+                (String) execution.getVariable(Var.NATIONALITY),
+                // flight shows the passenger to a client of this facility only
+                (String) execution.getVariable(Var.FACILITY_CODE)));
     }
 }

@@ -24,6 +24,7 @@ public class RequestConsentAdapter implements JavaDelegate {
                 CaseVariables.requiredUuid(execution, Var.DETAINEE_ID),
                 CaseVariables.required(execution, Var.PREFERRED_LANGUAGE),
                 CaseVariables.date(execution, Var.DETAINED_SINCE),
-                CaseVariables.now().plus(timers.consentDuration())));
+                CaseVariables.now().plus(timers.consentDuration()),
+                (String) execution.getVariable(Var.FACILITY_CODE)));
     }
 }

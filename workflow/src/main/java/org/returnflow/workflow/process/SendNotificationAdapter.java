@@ -60,7 +60,8 @@ public class SendNotificationAdapter implements JavaDelegate {
         }
         commands.send(new SendNotification(caseId, CaseVariables.requiredUuid(execution, Var.DETAINEE_ID), recipient, null,
                 recipient == RecipientType.CONSULATE ? CaseVariables.required(execution, Var.DESTINATION_COUNTRY) : null,
-                template, NoticePlan.locale(execution, recipient), flightId, data), recipient.name(), template.name(), flightId);
+                template, NoticePlan.locale(execution, recipient), flightId, data,
+                (String) execution.getVariable(Var.FACILITY_CODE)), recipient.name(), template.name(), flightId);
         NoticePlan.countAttempt(execution);
     }
 
