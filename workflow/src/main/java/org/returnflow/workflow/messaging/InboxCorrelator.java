@@ -118,8 +118,15 @@ public class InboxCorrelator extends PollingWorker {
     }
 
     /**
+     * The first key of the transaction-scoped advisory lock a lane takes ({@code pg_try_advisory_xact_lock(
+     * LANE_LOCK, lane)}): "RFIN", so that it meets no other lock of the database.
+     */
+    static final int LANE_LOCK = 0x5246494E;
+
+    /**
      * Takes the next due reply of this lane and correlates it, retries it later or parks it. A case
-     * belongs to one lane (by the last byte of its id), so lanes never correlate to one instance at once.
+     * belongs to one lane (by the last byte of its id), so lanes never correlate to one instance at once;
+     * and a lane is worked by one workflow node at a time, so two nodes never do either.
      *
      * @return whether there was a due reply
      */
@@ -127,6 +134,12 @@ public class InboxCorrelator extends PollingWorker {
         PendingReply[] claimed = new PendingReply[1];
         try {
             Boolean found = tx.execute(status -> {
+                // One node at a time per lane, across nodes: another workflow node that works this lane
+                // now holds its lock until its transaction ends, and this one leaves the lane to it.
+                if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?, ?)", Boolean.class,
+                        LANE_LOCK, lane))) {
+                    return false;
+                }
                 List<PendingReply> due = jdbc.query("select id, message_id, message_name, case_id, variables::text, "
                                 + "local_variables::text, local_match::text, actor, attempts, request_id, seat_flight_id, "
                                 + "created_at < now() - ? * interval '1 millisecond' as overdue, "

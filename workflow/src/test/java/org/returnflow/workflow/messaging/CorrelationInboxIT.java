@@ -38,6 +38,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,6 +87,10 @@ class CorrelationInboxIT {
     ManagementService management;
     @Autowired
     OverdueTimers overdueTimers;
+    @Autowired
+    InboxCorrelator correlator;
+    @Autowired
+    DataSource dataSource;
 
     CloudEventSender detention;
     CloudEventSender flight;
@@ -200,6 +207,40 @@ class CorrelationInboxIT {
                         .isEqualTo(inSql);
             }
         }
+    }
+
+    /**
+     * Two workflow nodes on one database: while another node holds every lane (as it does while it
+     * correlates), this node takes no reply; once the other lets go, it correlates the reply.
+     */
+    @Test
+    void aLaneAnotherNodeWorksIsLeftToItUntilItLetsGo() throws Exception {
+        UUID caseId = openProbeCase("inbox-probe");
+        try (Connection otherNode = dataSource.getConnection()) {
+            try {
+                for (int lane = 0; lane < 16; lane++) {
+                    try (PreparedStatement lock = otherNode.prepareStatement("select pg_advisory_lock(?, ?)")) {
+                        lock.setInt(1, InboxCorrelator.LANE_LOCK);
+                        lock.setInt(2, lane);
+                        lock.execute();
+                    }
+                }
+                jdbc.update("insert into inbox_message (message_id, message_name, case_id, variables, actor, attempts, "
+                                + "next_attempt_at) values (?, 'DetaineeDescribed', ?, '{\"nationality\":\"IRN\"}'::jsonb, "
+                                + "'detention-service', 0, now())", UUID.randomUUID().toString(), caseId);
+                correlator.nudgeAfterCommit(caseId);
+                Thread.sleep(2_000);
+                assertThat(inboxRows(caseId)).as("left to the node that holds the lane").isEqualTo(1);
+                assertThat(waitingAt(caseId)).isEqualTo("Wait_Described");
+            } finally {
+                // the other node lets go (its connection goes back to the pool, so it unlocks explicitly)
+                try (PreparedStatement unlock = otherNode.prepareStatement("select pg_advisory_unlock_all()")) {
+                    unlock.execute();
+                }
+            }
+        }
+        await().atMost(WAIT).until(() -> "Wait_Eligibility".equals(waitingAt(caseId)));
+        assertThat(inboxRows(caseId)).isZero();
     }
 
     @Test
