@@ -163,6 +163,15 @@ public final class Summary {
         });
 
         out.println();
+        out.println("Independent monitoring: monitors on the operations' flights, serious findings (each reviewed by supervisors)");
+        reports.forEach((op, report) -> {
+            JsonNode m = report.path("monitoring");
+            out.printf("  %-12s %d monitors assigned, %d findings%s%n", op, m.path("monitorsAssigned").asInt(),
+                    m.path("findings").asInt(), m.path("findingsByCode").isEmpty() ? ""
+                            : " (" + counts(m.path("findingsByCode"), false) + ")");
+        });
+
+        out.println();
         out.println("Safeguard audit: each operation's report (docs/design.md S1–S10, from the workflow's case records)");
         for (String op : reports.keySet()) {
             out.println("  " + op);

@@ -21,6 +21,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
@@ -58,6 +59,8 @@ class MonitoringIT {
 
     FakeServices services;
     CloudEventSender flight;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeAll
     void startTheServices() {
@@ -82,10 +85,14 @@ class MonitoringIT {
 
         flight.send(finding);
         Task review = await().atMost(WAIT).until(() -> reviews(caseId).stream().findFirst().orElse(null), t -> t != null);
-        // the same finding again, under another event id: still one review
-        flight.send(finding);
-        await().atMost(WAIT).until(() -> kinds(caseId).stream().filter("MONITORING_FINDING_REPORTED"::equals).count() == 1
-                && reviews(caseId).size() == 1);
+        // the same finding again, under another event id: still one review, one finding on record
+        String again = flight.send(finding).getId();
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from processed_message where message_id = ?",
+                Integer.class, again) == 1);
+        assertThat(kinds(caseId)).filteredOn("MONITORING_FINDING_REPORTED"::equals).hasSize(1);
+        assertThat(reviews(caseId)).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from monitoring_finding where case_id = ?", Integer.class, caseId))
+                .isEqualTo(1);
         assertThat(history(caseId, "MONITORING_FINDING_REPORTED")).singleElement().satisfies(line -> {
             assertThat(line.get("actor")).isEqualTo("independent-monitor");
             assertThat((String) line.get("detail")).startsWith("RESTRAINT_DISPROPORTIONATE (SERIOUS) on flight " + services.flightId);
@@ -148,6 +155,11 @@ class MonitoringIT {
         assertThat(asMonitor(monitor, "/api/monitoring/flights/" + UUID.randomUUID() + "/cases?purpose=return-monitoring").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(asMonitor(AGENCY, path).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // a flight id that is not one: a problem naming it, not an error page
+        ResponseEntity<Map> malformed = asMonitor(monitor, "/api/monitoring/flights/CHARTER-1/cases?purpose=return-monitoring");
+        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(malformed.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(malformed.getBody().toString()).contains("flightId");
         assertThat(asMonitor(monitor, "/api/removal-cases/" + caseId + "?purpose=return-monitoring").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         // unassigned: nothing more; an assignment older than that, arriving late, changes nothing

@@ -86,6 +86,10 @@ final class OperationReportCsv {
         out.row("remedies", "all", "ordered", remedies.ordered());
         out.row("remedies", "all", "open", remedies.open());
         out.row("remedies", "all", "returned", remedies.returned());
+        OperationReport.Monitoring monitoring = report.monitoring();
+        out.row("monitoring", "all", "monitorsAssigned", monitoring.monitorsAssigned());
+        out.row("monitoring", "all", "findings", monitoring.findings());
+        monitoring.findingsByCode().forEach((code, count) -> out.row("monitoring", "finding " + code, "findings", count));
 
         for (Finding f : report.safeguards()) {
             out.row("safeguards", f.rule(), "status", f.status());

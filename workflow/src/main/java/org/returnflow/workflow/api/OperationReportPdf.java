@@ -144,6 +144,12 @@ final class OperationReportPdf {
         text(regular, BODY, remedies.ordered() + " ordered by a court: " + remedies.open() + " open, "
                 + remedies.returned() + " returned.");
 
+        heading("Independent monitoring");
+        OperationReport.Monitoring monitoring = r.monitoring();
+        text(regular, BODY, monitoring.monitorsAssigned() + " monitors assigned to the operation's flights; "
+                + monitoring.findings() + " serious findings, each reviewed by supervisors"
+                + (monitoring.findingsByCode().isEmpty() ? "." : ": " + counts(monitoring.findingsByCode(), false) + "."));
+
         heading("Safeguard audit (DESIGN.md S1-S10, from the workflow's records)");
         for (Finding f : r.safeguards()) {
             ensure(3 * line(BODY));

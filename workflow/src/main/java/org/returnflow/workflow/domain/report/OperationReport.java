@@ -19,7 +19,7 @@ import java.util.UUID;
 public record OperationReport(Operation operation, Instant generatedAt, List<String> facilities, Cases cases,
                               Voluntariness voluntariness, List<BlockerMet> blockers, List<Manifest> manifests,
                               Notices notices, Reverifications reverifications, Remedies remedies,
-                              List<Finding> safeguards, List<String> notVisible) {
+                              Monitoring monitoring, List<Finding> safeguards, List<String> notVisible) {
 
     /**
      * The re-verifications before departure (T-72 h, T-2 h, and at once when detention announces a change
@@ -41,6 +41,17 @@ public record OperationReport(Operation operation, Instant generatedAt, List<Str
      * @param returned the person is back
      */
     public record Remedies(long ordered, long open, long returned) {
+    }
+
+    /**
+     * Independent monitors on the operation's flights, and the SERIOUS findings they reported about its
+     * cases, each of which opened a review for supervisors ({@code monitoring-finding-review}).
+     *
+     * @param monitorsAssigned monitors assigned now, counted once per flight
+     * @param findings         findings about the operation's cases
+     * @param findingsByCode   those findings by code
+     */
+    public record Monitoring(long monitorsAssigned, long findings, Map<String, Long> findingsByCode) {
     }
 
     public record Operation(UUID id, String name, String destinationCountry, Instant createdAt, String createdBy) {
