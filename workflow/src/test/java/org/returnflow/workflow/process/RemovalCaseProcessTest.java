@@ -30,10 +30,12 @@ import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.contracts.notification.TemplateKey;
 import org.returnflow.workflow.domain.CaseRequests;
 import org.returnflow.workflow.domain.CaseSafeguards;
+import org.returnflow.workflow.domain.FearClaimWindows;
 import org.returnflow.workflow.process.ProcessConstants.Command;
 import org.returnflow.workflow.process.ProcessConstants.Msg;
 import org.returnflow.workflow.process.ProcessConstants.Var;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.env.MockEnvironment;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +80,8 @@ class RemovalCaseProcessTest {
     CapturingOutbox outbox;
     CapturingJournal journal;
     ProcessTimers timers;
+    FearClaimWindows windows;
+    CaseStates caseStates;
     String caseId;
     ProcessInstance instance;
 
@@ -93,10 +97,12 @@ class RemovalCaseProcessTest {
         journal = new CapturingJournal();
         timers = new ProcessTimers();
         CaseCommands commands = new CaseCommands(outbox, requests);
-        CaseStates caseStates = new CaseStates(journal, records);
+        caseStates = new CaseStates(journal, records);
+        windows = new FearClaimWindows(jdbc);
+        fearClaimWindowOverride(null);
         Mocks.register("timers", timers);
         Mocks.register("caseStates", caseStates);
-        Mocks.register("destinationRequirements", new DestinationRequirements(records));
+        Mocks.register("destinationRequirements", new DestinationRequirements(records, windows));
         Mocks.register("safeguards", new Safeguards(records, requests, journal, caseStates));
         Mocks.register("notice", new NoticePlan(records, requests));
         Mocks.register("replyOverdue", new ReplyOverdueListener(timers, caseStates));
@@ -105,9 +111,9 @@ class RemovalCaseProcessTest {
         Mocks.register("describeDetaineeAdapter", new DescribeDetaineeAdapter(commands));
         Mocks.register("assessEligibilityAdapter", new AssessEligibilityAdapter(commands, records));
         Mocks.register("requestConsentAdapter", new RequestConsentAdapter(commands, timers));
-        Mocks.register("bookSeatAdapter", new BookSeatAdapter(commands, records));
+        Mocks.register("bookSeatAdapter", new BookSeatAdapter(commands, records, windows));
         Mocks.register("releaseSeatAdapter", new ReleaseSeatAdapter(commands, records, requests, journal));
-        Mocks.register("sendNotificationAdapter", new SendNotificationAdapter(commands, records));
+        Mocks.register("sendNotificationAdapter", new SendNotificationAdapter(commands, records, windows));
         Mocks.register("releaseFromOperationAdapter", new ReleaseFromOperationAdapter(commands));
         Mocks.register("recordRemovalAdapter", new RecordRemovalAdapter(commands, records));
     }
@@ -373,7 +379,8 @@ class RemovalCaseProcessTest {
         describe("AFG", "fa", true);
         assessed();
         consentGiven();
-        seatBooked(DEPARTURE.plus(Duration.ofDays(3)));
+        passFearClaimWindow();
+        seatBooked(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(6)));
 
         consentWithdrawn();
 
@@ -784,6 +791,25 @@ class RemovalCaseProcessTest {
                 .as("the reply answers the newest request").isEqualTo(CaseRequests.Standing.CURRENT);
         requests.answered(request, reply, "msg-" + UUID.randomUUID());
         return request;
+    }
+
+    /** The services' side of a fear-claim window: both notices delivered, the window's end reached, the timer fired. */
+    private void passFearClaimWindow() {
+        deliverAll(ClockUtil.getCurrentTime().toInstant());
+        assertThat(instance).isWaitingAt("Timer_FearClaimWindowEnds");
+        ClockUtil.setCurrentTime(job("Timer_FearClaimWindowEnds").getDuedate());
+        fireTimer("Timer_FearClaimWindowEnds");
+    }
+
+    /** The bean fearWindow, with the local profile's override when one is given. */
+    private void fearClaimWindowOverride(String override) {
+        MockEnvironment environment = new MockEnvironment();
+        if (override != null) {
+            environment.setActiveProfiles("local");
+            environment.setProperty(FearClaimWindowSettings.PROPERTY, override);
+        }
+        Mocks.register("fearWindow", new FearClaimWindow(records, windows, caseStates,
+                new FearClaimWindowSettings(environment)));
     }
 
     private void describe(String nationality, String language, boolean hasCounsel) {
