@@ -747,10 +747,7 @@ class RemovalCaseProcessTest {
 
     @Test
     void thirdCountryWindowOpensThenClosesThenBooks() {
-        start("PAN");
-        describe("AFG", "ps", true);
-        assessed();
-        consentGiven();
+        toDestinationNotice(true);
 
         // no seat yet: the person and counsel are told the destination first, never the consulate
         assertThat(outbox.all(BookSeat.class)).isEmpty();
@@ -804,10 +801,7 @@ class RemovalCaseProcessTest {
 
     @Test
     void fearClaimInsideTheWindowGoesToLegalReviewAndIsNeverBooked() {
-        start("PAN");
-        describe("AFG", "ps", false);
-        assessed();
-        consentGiven();
+        toDestinationNotice(false);
         deliverAll(NOW);
         assertThat(instance).isWaitingAt("Timer_FearClaimWindowEnds");
         Instant endsAt = NOW.plus(Duration.ofHours(240));
@@ -846,10 +840,7 @@ class RemovalCaseProcessTest {
 
     @Test
     void holdAfterTheWindowClosedStillReleasesTheSeatAndBlocksBooking() {
-        start("PAN");
-        describe("AFG", "ps", true);
-        assessed();
-        consentGiven();
+        toDestinationNotice(true);
         passFearClaimWindow();
         seatBooked(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(6)));
 
@@ -864,10 +855,7 @@ class RemovalCaseProcessTest {
 
     @Test
     void holdInTheRecordsStopsTheBookingEvenWhenItsMessageNeverReachedTheProcess() {
-        start("PAN");
-        describe("AFG", "ps", true);
-        assessed();
-        consentGiven();
+        toDestinationNotice(true);
         deliverAll(NOW);
         // a LegalHoldPlaced recorded by the inbox whose correlation has not happened (or was lost)
         records.holdPlaced(caseUuid(), "msg-hold-late", "hold placed");
@@ -878,10 +866,7 @@ class RemovalCaseProcessTest {
 
     @Test
     void smuggledVariablesDoNotSkipTheWait() {
-        start("PAN");
-        describe("AFG", "ps", true);
-        assessed();
-        consentGiven();
+        toDestinationNotice(true);
         // the destination notice to counsel fails until an operator must resolve it, inside the window
         for (int attempt = 0; attempt < timers.getNotificationAttempts(); attempt++) {
             notificationFailed(RecipientType.COUNSEL);
@@ -911,13 +896,10 @@ class RemovalCaseProcessTest {
     }
 
     @Test
-    @Deployment(resources = {"bpmn/removal-case.bpmn", "dmn/destination-requirements-assurances.dmn",
+    @Deployment(resources = {"bpmn/removal-case.bpmn", "fixtures/destination-requirements-assurances.dmn",
             "forms/legal-review.form", "forms/supervisor-approval.form", "forms/resolve-notification.form"})
     void anAssuranceShortensTheWindowButNeverBelow72Hours() {
-        start("PAN");
-        describe("AFG", "ps", false);
-        assessed();
-        consentGiven();
+        toDestinationNotice(false);
         assertThat(journal.of("FEAR_CLAIM_WINDOW_OPENED")).singleElement().extracting(CapturingJournal.Entry::detail)
                 .isEqualTo("destination=PAN; windowEndsAt=" + NOW.plus(Duration.ofHours(72))
                         + "; hours=72; dmnHours=24; assurance=DA-PAN-2026-07");
@@ -940,10 +922,7 @@ class RemovalCaseProcessTest {
     @Test
     void theLocalOverrideShortensTheWindowAndSaysSo() {
         fearClaimWindowOverride("PT1M");
-        start("PAN");
-        describe("AFG", "ps", false);
-        assessed();
-        consentGiven();
+        toDestinationNotice(false);
         assertThat(journal.of("FEAR_CLAIM_WINDOW_OPENED")).singleElement().extracting(CapturingJournal.Entry::detail)
                 .isEqualTo("destination=PAN; windowEndsAt=" + NOW.plus(Duration.ofMinutes(1))
                         + "; hours=240; shortenedByLocalOverride=PT1M (the DMN's window: 240 h)");
@@ -1005,6 +984,14 @@ class RemovalCaseProcessTest {
                 .as("the reply answers the newest request").isEqualTo(CaseRequests.Standing.CURRENT);
         requests.answered(request, reply, "msg-" + UUID.randomUUID());
         return request;
+    }
+
+    /** A PAN case of an AFG national, consenting: its fear-claim window opens and the destination notice goes out. */
+    private void toDestinationNotice(boolean hasCounsel) {
+        start("PAN");
+        describe("AFG", "ps", hasCounsel);
+        assessed();
+        consentGiven();
     }
 
     /** The services' side of a fear-claim window: both notices delivered, the window's end reached, the timer fired. */
