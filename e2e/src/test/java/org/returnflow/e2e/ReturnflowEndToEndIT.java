@@ -227,7 +227,7 @@ class ReturnflowEndToEndIT {
             browser.waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("Removal case"))).click();
 
             for (String element : List.of("UserTask_LegalReview", "UserTask_SupervisorApproval", "ReceiveTask_WaitForBoarding",
-                    "ReceiveTask_WaitForHandover")) {
+                    "ReceiveTask_WaitForHandover", "ServiceTask_OpenFearClaimWindow", "Timer_FearClaimWindowEnds")) {
                 browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("svg g.djs-element[data-element-id='" + element + "']")));
             }
