@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  *   <li>seed consulates, flights and the people of both operations with their records;</li>
  *   <li>start operation {@code IRN-2026-01} and the third-country operation to PAN;</li>
  *   <li>answer consent requests, work legal reviews and supervisor approvals, place two legal holds
- *   after booking, withdraw two consents and cancel a flight;</li>
+ *   after booking, record one Panama fear claim while its fear-claim window runs, withdraw two
+ *   consents and cancel a flight;</li>
  *   <li>for the first flight to IKA: pack the property, lock the manifest, board, depart, arrive and
  *   confirm the handovers.</li>
  * </ol>
@@ -164,6 +165,7 @@ public final class ReferenceScenario {
     private Flight firstFlight;
     private Flight cancelledFlight;
     private boolean holdsPlaced;
+    private boolean fearClaimRecorded;
     private boolean irnConsentWithdrawn;
     private boolean panConsentWithdrawn;
     private boolean flightCancelled;
@@ -457,13 +459,13 @@ public final class ReferenceScenario {
     // 3. The people who decide
 
     private void playUntilSettled() {
-        awaitRounds("cases settled, holds placed, consents withdrawn, flight cancelled",
-                () -> holdsPlaced && irnConsentWithdrawn && panConsentWithdrawn && flightCancelled && settled(),
+        awaitRounds("cases settled, holds placed, a fear claim recorded, consents withdrawn, flight cancelled",
+                () -> holdsPlaced && fearClaimRecorded && irnConsentWithdrawn && panConsentWithdrawn && flightCancelled && settled(),
                 this::unsettled);
     }
 
     private String unsettled() {
-        return "; holds placed " + holdsPlaced + ", consents withdrawn " + irnConsentWithdrawn + "/" + panConsentWithdrawn
+        return "; holds placed " + holdsPlaced + ", fear claim " + fearClaimRecorded + ", consents withdrawn " + irnConsentWithdrawn + "/" + panConsentWithdrawn
                 + ", flight cancelled " + flightCancelled + describe(cases.values().stream()
                 .filter(c -> TRANSIENT.contains(c.path("state").asText()))
                 .map(c -> UUID.fromString(c.path("caseId").asText())).toList());
@@ -738,6 +740,9 @@ public final class ReferenceScenario {
                 actions.incrementAndGet();
             }
         }
+        if (!fearClaimRecorded) {
+            fearClaimRecorded = recordFearClaim();
+        }
         if (!irnConsentWithdrawn) {
             irnConsentWithdrawn = withdrawConsent(cast.irn(), firstFlight);
         }
@@ -752,6 +757,50 @@ public final class ReferenceScenario {
             actions.incrementAndGet();
             out.printf("   flight %s cancelled (%s): its passengers are rebooked%n", cancelledFlight, CANCEL_REASON);
         }
+    }
+
+    /**
+     * One person of the Panama operation, told the destination, claims fear of it while their fear-claim
+     * window runs (the case's history says FEAR_CLAIM_WINDOW_OPENED and not yet CLOSED): detention records it
+     * as a PROTECTION_CLAIM hold, and the case goes to legal review instead of a seat. Should every window
+     * have closed before a round saw one open, the claim is made after booking, which is a hold all the same.
+     */
+    private boolean recordFearClaim() {
+        List<Person> willing = cast.pan().stream().filter(p -> p.trait == Trait.PLAIN && p.consentPlan != ConsentPlan.DECLINE
+                && !p.consentWithdrawn && !p.holdPlacedAfterBooking && p.caseId != null).toList();
+        Person claimant = null;
+        String when = null;
+        int looked = 0;
+        for (Person p : willing) {
+            if (!"AWAITING_SEAT".equals(state(p)) || flightOf(p) != null || looked++ >= 5) {
+                continue;
+            }
+            Set<String> kinds = new java.util.HashSet<>();
+            api.get(ReturnflowApi.CASES, "/api/removal-cases/" + p.caseId).path("history")
+                    .forEach(h -> kinds.add(h.path("kind").asText()));
+            if (kinds.contains("FEAR_CLAIM_WINDOW_OPENED") && !kinds.contains("FEAR_CLAIM_WINDOW_CLOSED")) {
+                claimant = p;
+                when = "in its fear-claim window";
+                break;
+            }
+        }
+        if (claimant == null && bookingsDone(cast.pan())) {
+            claimant = willing.stream().filter(p -> "NOTIFIED".equals(state(p))).findFirst().orElse(null);
+            when = "after its fear-claim window, once booked";
+        }
+        if (claimant == null) {
+            return false;
+        }
+        claimant.reviewPlan = ReviewPlan.AWAIT_COURT;
+        claimant.holdPlacedAfterBooking = true;
+        api.post(ReturnflowApi.DETENTION, "/api/detainees/" + claimant.detaineeId + "/fear-claims", Map.of(
+                "destinationCountry", "PAN", "madeOn", today.toString(),
+                "reference", "FC-" + today.getYear() + "-" + (9000 + claimant.number)));
+        probes.put("fearClaimCase", claimant.caseId.toString());
+        probes.put("fearClaimWhen", when);
+        actions.incrementAndGet();
+        out.printf("   fear claim recorded %s: %s fears removal to PAN (a PROTECTION_CLAIM hold)%n", when, claimant.caseNumber);
+        return true;
     }
 
     private String flightName(UUID flightId) {

@@ -152,7 +152,8 @@ public final class Summary {
         });
 
         out.println();
-        out.println("Re-verifications before departure (T-72 h, T-2 h, on a record change) and remedies ordered by a court");
+        out.println("Re-verifications before departure (T-72 h, T-2 h, on a record change), remedies ordered by a court, "
+                + "fear-claim windows of third-country removals");
         reports.forEach((op, report) -> {
             JsonNode v = report.path("reverifications");
             JsonNode remedies = report.path("remedies");
@@ -160,6 +161,14 @@ public final class Summary {
                     v.path("requested").asInt(), v.path("answered").asInt(), v.path("casesCaught").asInt(),
                     v.path("caughtByCode").isEmpty() ? "" : " (" + counts(v.path("caughtByCode"), false) + ")",
                     remedies.path("ordered").asInt(), remedies.path("open").asInt(), remedies.path("returned").asInt());
+            JsonNode windows = report.path("fearClaimWindows");
+            if (windows.path("opened").asInt() > 0) {
+                out.printf("  %-12s fear-claim windows: %d opened, %d open, %d closed (%d shortened by an assurance, %d by "
+                                + "the local override); %d cases under a hold placed while theirs ran%n", "",
+                        windows.path("opened").asInt(), windows.path("openNow").asInt(), windows.path("closed").asInt(),
+                        windows.path("withAssurance").asInt(), windows.path("byLocalOverride").asInt(),
+                        windows.path("casesHeldInWindow").asInt());
+            }
         });
 
         out.println();

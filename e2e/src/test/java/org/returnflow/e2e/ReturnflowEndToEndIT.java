@@ -90,7 +90,9 @@ class ReturnflowEndToEndIT {
                 .environment(StackProcesses.WORKFLOW, Map.of(
                         "RETURNFLOW_WORKFLOW_TIMERS_REPLY_TIMEOUT", "PT2M",
                         "RETURNFLOW_WORKFLOW_TIMERS_CONSENT_TIMEOUT", "PT20M",
-                        "RETURNFLOW_WORKFLOW_TIMERS_SEAT_RETRY", "PT1M"))
+                        "RETURNFLOW_WORKFLOW_TIMERS_SEAT_RETRY", "PT1M",
+                        // the fear-claim window of a third-country removal lasts a minute here (local profile only)
+                        "RETURNFLOW_FEAR_CLAIM_WINDOW_OVERRIDE", "PT1M"))
                 .start();
         api = new ReturnflowApi(apiSettings(stack));
     }
@@ -156,8 +158,22 @@ class ReturnflowEndToEndIT {
                 "PROPERTY_NOT_RECONCILED");
         Map<String, Long> struck = new HashMap<>();
         s.entries().stream().filter(Entry::struck).forEach(e -> struck.merge(e.reasonStruck(), 1L, Long::sum));
+        // the Panama fear claim: in its window it stops the booking, after it it releases a seat like any hold
+        boolean claimedInWindow = "in its fear-claim window".equals(result.probes().get("fearClaimWhen"));
+        UUID claimant = UUID.fromString(result.probes().get("fearClaimCase"));
+        assertThat(s.caseView(claimant).path("history").findValuesAsText("kind")).as("the fear claimant's history")
+                .contains("FEAR_CLAIM_WINDOW_OPENED", "LEGAL_HOLD_PLACED");
+        assertThat(s.state(claimant)).isEqualTo("LEGAL_REVIEW");
+        JsonNode windows = s.reports().values().stream().map(r -> r.path("fearClaimWindows"))
+                .filter(w -> w.path("opened").asInt() > 0).findFirst().orElseThrow();
+        assertThat(windows.path("closed").asInt()).as("fear-claim windows closed").isPositive();
+        assertThat(windows.path("byLocalOverride").asInt()).isEqualTo(windows.path("opened").asInt());
+        if (claimedInWindow) {
+            assertThat(windows.path("casesHeldInWindow").asInt()).as("cases held in their window").isPositive();
+            assertThat(s.entries()).as("the claimant on no manifest, ever").noneMatch(e -> e.caseId().equals(claimant));
+        }
         assertThat(struck).as("why seats were released")
-                .containsEntry("LEGAL_HOLD_PLACED", 2L)
+                .containsEntry("LEGAL_HOLD_PLACED", claimedInWindow ? 2L : 3L)
                 .containsKeys("CONSENT_WITHDRAWN", "FLIGHT_CANCELLED", "OFFLOADED_PROPERTY_NOT_RECONCILED");
         assertThat(result.probes().get("secondCaseStatus")).as("a second case for a person with an open case").isEqualTo("409");
         assertThat(result.probes().get("proceedPastHold")).as("PROCEED past an active legal hold")
@@ -250,7 +266,7 @@ class ReturnflowEndToEndIT {
             browser.waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("Removal case"))).click();
 
             for (String element : List.of("UserTask_LegalReview", "UserTask_SupervisorApproval", "ReceiveTask_WaitForBoarding",
-                    "ReceiveTask_WaitForHandover")) {
+                    "ReceiveTask_WaitForHandover", "ServiceTask_OpenFearClaimWindow", "Timer_FearClaimWindowEnds")) {
                 browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("svg g.djs-element[data-element-id='" + element + "']")));
             }

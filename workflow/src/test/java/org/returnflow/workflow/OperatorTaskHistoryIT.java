@@ -1,6 +1,7 @@
 package org.returnflow.workflow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.returnflow.contracts.notification.NotificationDelivered;
 import org.returnflow.contracts.notification.NotificationFailed;
 import org.returnflow.contracts.notification.RecipientType;
+import org.returnflow.contracts.flight.BookSeat;
 import org.returnflow.contracts.notification.SendNotification;
+import org.returnflow.contracts.notification.TemplateKey;
 import org.returnflow.testkit.CloudEventSender;
 import org.returnflow.testkit.Infrastructure;
 import org.returnflow.testkit.RealInfrastructure;
@@ -60,6 +63,8 @@ class OperatorTaskHistoryIT {
     TestRestTemplate http;
     @Autowired
     TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
     @LocalServerPort
     int port;
 
@@ -72,6 +77,9 @@ class OperatorTaskHistoryIT {
         services = new FakeServices(kafka);
         // The test answers the consulate's notices itself; the person's and counsel's are delivered.
         services.answerManually(m -> m instanceof SendNotification s && s.recipientType() == RecipientType.CONSULATE);
+        // ... and the person's notice of a third-country destination (fear-claim window)
+        services.answerManually(m -> m instanceof SendNotification s && s.recipientType() == RecipientType.DETAINEE
+                && s.templateKey() == TemplateKey.DESTINATION_NOTICE);
         notification = new CloudEventSender(kafka, "/returnflow/notification-service");
     }
 
@@ -142,13 +150,68 @@ class OperatorTaskHistoryIT {
         await().atMost(WAIT).until(() -> List.of("NOTIFIED", "BOARDED", "REMOVED").contains(getCase(caseId).get("state")));
     }
 
+    /**
+     * Inside a fear-claim window (a PAN case of a person described as IRN), the person's destination
+     * notice fails and operator1 must resolve it. A completion that smuggles {@code fearWindowClosed}
+     * is refused by the engine guard and recorded; the answer alone goes through, the notice is sent
+     * again and delivered, and the case waits out its window: no seat is asked for.
+     */
+    @Test
+    void anExtraVariableOnTheFailedDestinationNoticeDoesNotSkipTheFearClaimWindow() {
+        UUID caseId = open("PAN");
+        FakeServices.Sent<SendNotification> first = awaitDestinationNotices(caseId, 1).get(0);
+        notification.send(new NotificationFailed(caseId, UUID.randomUUID(), RecipientType.DETAINEE,
+                TemplateKey.DESTINATION_NOTICE, "NO_ADDRESS", Instant.now(), null, first.requestId()));
+        Task resolve = awaitTask(caseId, null);
+
+        ResponseEntity<String> smuggled = engine("operator1", "/task/" + resolve.getId() + "/complete",
+                Map.of("variables", Map.of("resolution", Map.of("value", "Address corrected"),
+                        "fearWindowClosed", Map.of("value", true))));
+        assertThat(smuggled.getStatusCode()).as(smuggled.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(smuggled.getBody()).contains("fearWindowClosed");
+        assertThat(history(caseId, "TASK_COMPLETION_REFUSED")).anySatisfy(line ->
+                assertThat(line.get("actor")).isEqualTo("operator1"));
+        assertThat(tasks.createTaskQuery().taskId(resolve.getId()).count()).isOne();
+
+        ResponseEntity<String> answered = engine("operator1", "/task/" + resolve.getId() + "/complete",
+                Map.of("variables", Map.of("resolution", Map.of("value", "Address corrected"))));
+        assertThat(answered.getStatusCode()).as(answered.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        FakeServices.Sent<SendNotification> second = awaitDestinationNotices(caseId, 2).get(1);
+        assertThat(second.command().data()).containsEntry("destinationCountry", "PAN").containsKey("windowEndsAt");
+        notification.send(new NotificationDelivered(caseId, UUID.randomUUID(), RecipientType.DETAINEE,
+                TemplateKey.DESTINATION_NOTICE, second.command().locale(), false, "<" + UUID.randomUUID() + "@test>",
+                Instant.now(), null, second.requestId(), null));
+
+        await().atMost(WAIT).until(() -> runtime.createExecutionQuery().processInstanceBusinessKey(caseId.toString())
+                .activityId("Timer_FearClaimWindowEnds").count() == 1);
+        assertThat(services.sent(BookSeat.class, caseId)).as("no seat inside the window").isEmpty();
+        assertThat(getCase(caseId).get("state")).isEqualTo("AWAITING_SEAT");
+        assertThat(history(caseId, "FEAR_CLAIM_WINDOW_OPENED")).hasSize(1);
+        assertThat(history(caseId, "FEAR_CLAIM_WINDOW_CLOSED")).isEmpty();
+    }
+
     // ----
 
+    private List<FakeServices.Sent<SendNotification>> awaitDestinationNotices(UUID caseId, int n) {
+        await().atMost(WAIT).until(() -> destinationNotices(caseId).size() >= n);
+        return destinationNotices(caseId);
+    }
+
+    private List<FakeServices.Sent<SendNotification>> destinationNotices(UUID caseId) {
+        return services.sent(SendNotification.class, caseId).stream()
+                .filter(s -> s.command().recipientType() == RecipientType.DETAINEE
+                        && s.command().templateKey() == TemplateKey.DESTINATION_NOTICE).toList();
+    }
+
     private UUID open() {
+        return open("IRN");
+    }
+
+    private UUID open(String destination) {
         HttpHeaders headers = TestClient.REMOVAL_OPERATIONS.headers();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<Map> opened = http.exchange("/api/removal-cases", HttpMethod.POST,
-                new HttpEntity<>(Map.of("detaineeId", UUID.randomUUID(), "destinationCountry", "IRN"), headers), Map.class);
+                new HttpEntity<>(Map.of("detaineeId", UUID.randomUUID(), "destinationCountry", destination), headers), Map.class);
         assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return UUID.fromString((String) opened.getBody().get("caseId"));
     }

@@ -86,6 +86,13 @@ final class OperationReportCsv {
         out.row("remedies", "all", "ordered", remedies.ordered());
         out.row("remedies", "all", "open", remedies.open());
         out.row("remedies", "all", "returned", remedies.returned());
+        OperationReport.FearClaimWindows windows = report.fearClaimWindows();
+        out.row("fearClaimWindows", "all", "opened", windows.opened());
+        out.row("fearClaimWindows", "all", "openNow", windows.openNow());
+        out.row("fearClaimWindows", "all", "closed", windows.closed());
+        out.row("fearClaimWindows", "all", "withAssurance", windows.withAssurance());
+        out.row("fearClaimWindows", "all", "byLocalOverride", windows.byLocalOverride());
+        out.row("fearClaimWindows", "all", "casesHeldInWindow", windows.casesHeldInWindow());
         OperationReport.Monitoring monitoring = report.monitoring();
         out.row("monitoring", "all", "monitorsAssigned", monitoring.monitorsAssigned());
         out.row("monitoring", "all", "findings", monitoring.findings());

@@ -144,6 +144,12 @@ final class OperationReportPdf {
         text(regular, BODY, remedies.ordered() + " ordered by a court: " + remedies.open() + " open, "
                 + remedies.returned() + " returned.");
 
+        heading("Fear-claim windows (third-country removals)");
+        OperationReport.FearClaimWindows windows = r.fearClaimWindows();
+        text(regular, BODY, windows.opened() + " opened: " + windows.openNow() + " open, " + windows.closed() + " closed; "
+                + windows.withAssurance() + " shortened under a diplomatic assurance, " + windows.byLocalOverride()
+                + " by the local override; " + windows.casesHeldInWindow() + " cases put under a legal hold while theirs ran.");
+
         heading("Independent monitoring");
         OperationReport.Monitoring monitoring = r.monitoring();
         text(regular, BODY, monitoring.monitorsAssigned() + " monitors assigned to the operation's flights; "

@@ -41,8 +41,15 @@ public class NoticePlan {
         this.requests = requests;
     }
 
-    /** The recipients of the booking notice. */
+    /**
+     * The recipients of this round's notice: the person, counsel and the consulate for a booking; the
+     * person and counsel only for the DESTINATION_NOTICE of a fear-claim window, which is never the
+     * consulate's business.
+     */
     public List<String> recipients(DelegateExecution execution) {
+        if (TemplateKey.DESTINATION_NOTICE.name().equals(template(execution))) {
+            return withdrawalRecipients(execution);
+        }
         List<String> recipients = new ArrayList<>(withdrawalRecipients(execution));
         recipients.add(RecipientType.CONSULATE.name());
         return recipients;
@@ -68,7 +75,7 @@ public class NoticePlan {
 
     /**
      * A new round of notices starts with no failed attempt: CASE_BOOKED after a booking, FLIGHT_CHANGED
-     * after a reschedule.
+     * after a reschedule, DESTINATION_NOTICE when a fear-claim window opens.
      */
     public void round(DelegateExecution execution, String template) {
         execution.setVariable(Var.NOTICE_TEMPLATE, TemplateKey.valueOf(template).name());

@@ -88,6 +88,9 @@ public final class ProcessConstants {
         public static final String REQUIRES_TRAVEL_DOCUMENT = "requiresTravelDocument";
         public static final String MAX_PER_FLIGHT = "maxPerFlight";
         public static final String REQUIREMENTS_RESULT = "requirementsResult";
+        /** DMN outputs of the fear-claim window, recorded (case_requirement) and read from there by FearClaimWindow. */
+        public static final String FEAR_CLAIM_WINDOW_HOURS = "fearClaimWindowHours";
+        public static final String ASSURANCE_REFERENCE = "assuranceReference";
         /** The form fields of Legal review and Supervisor approval: the only variables their completion accepts. */
         public static final String REVIEW_DECISION = "decision";
         public static final String REVIEW_JUSTIFICATION = "justification";

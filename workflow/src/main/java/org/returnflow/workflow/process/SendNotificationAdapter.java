@@ -7,6 +7,7 @@ import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.contracts.notification.TemplateKey;
 import org.returnflow.workflow.domain.CaseSafeguards;
 import org.returnflow.workflow.domain.CaseSafeguards.Seat;
+import org.returnflow.workflow.domain.FearClaimWindows;
 import org.returnflow.workflow.process.ProcessConstants.Var;
 import org.springframework.stereotype.Component;
 
@@ -22,17 +23,20 @@ import java.util.UUID;
  * {@code detaineeId}; for the consulate, by {@code country}. The person's notice is in their
  * preferred language (S4). A booking notice is about the seat in the case's records, and its
  * request is scoped to the recipient, so each recipient's wait takes only the answer to its own,
- * newest notice.
+ * newest notice. A DESTINATION_NOTICE is about no flight: it names the destination and the end of the
+ * case's fear-claim window for it ({@code windowEndsAt}), from the records.
  */
 @Component
 public class SendNotificationAdapter implements JavaDelegate {
 
     private final CaseCommands commands;
     private final CaseSafeguards records;
+    private final FearClaimWindows windows;
 
-    public SendNotificationAdapter(CaseCommands commands, CaseSafeguards records) {
+    public SendNotificationAdapter(CaseCommands commands, CaseSafeguards records, FearClaimWindows windows) {
         this.commands = commands;
         this.records = records;
+        this.windows = windows;
     }
 
     @Override
@@ -45,6 +49,10 @@ public class SendNotificationAdapter implements JavaDelegate {
         UUID flightId = null;
         if (template == TemplateKey.CASE_WITHDRAWN) {
             put(data, "reason", execution.getVariable(Var.REASON));
+        } else if (template == TemplateKey.DESTINATION_NOTICE) {
+            String destination = CaseVariables.required(execution, Var.DESTINATION_COUNTRY);
+            put(data, "windowEndsAt", windows.of(caseId, destination).map(FearClaimWindows.Window::endsAt)
+                    .orElseThrow(() -> new IllegalStateException("no fear-claim window for " + destination)));
         } else {
             Optional<Seat> seat = records.seat(caseId);
             if (seat.isPresent()) {

@@ -204,6 +204,8 @@ class CaseListAndReportApiTest {
                 List.of("safeguards", "S1", "checked", "1 cases met an active legal hold; \"quoted\", with a comma"),
                 List.of("safeguards", "S10", "status", "OK"),
                 List.of("remedies", "all", "open", "1"),
+                List.of("fearClaimWindows", "all", "closed", "2"),
+                List.of("fearClaimWindows", "all", "casesHeldInWindow", "1"),
                 List.of("monitoring", "all", "monitorsAssigned", "1"),
                 List.of("monitoring", "finding RESTRAINT_DISPROPORTIONATE", "findings", "1"));
         assertThat(table).filteredOn(row -> row.get(0).equals("safeguards") && row.get(2).equals("violation")).hasSize(2);
@@ -225,7 +227,8 @@ class CaseListAndReportApiTest {
             assertThat(document.getDocumentInformation().getTitle()).startsWith("Return operation report IRN-2026-01");
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Return operation report: IRN-2026-01 ??????", "SAFEGUARD VIOLATIONS",
-                    "S1  FAIL  no seat booked and nobody boarded under an active legal hold", "S10  OK", "RF101   AEX-DOH-IKA",
+                    "S1  FAIL  no seat booked and nobody boarded under an active legal hold", "S10  OK",
+                    "2 opened: 0 open, 2 closed;", "RF101   AEX-DOH-IKA",
                     "2 boarded, 2 handed over", "LEGAL_HOLD_PLACED 1.", "... and 15 more (JSON or CSV)", "What the workflow cannot see",
                     "Independent monitoring", "1 monitors assigned", "RESTRAINT_DISPROPORTIONATE 1.");
             assertThat(document.getNumberOfPages()).isGreaterThan(1);

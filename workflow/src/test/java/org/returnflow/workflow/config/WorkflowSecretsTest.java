@@ -52,6 +52,18 @@ class WorkflowSecretsTest {
         assertThat(output).contains("APPLICATION FAILED TO START").doesNotContain("HikariPool-1 - Start");
     }
 
+    @Test
+    void withTheFearClaimWindowOverrideItFailsNamingIt(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--CAMUNDA_ADMIN_PASSWORD=a", "--RETURNFLOW_DB_PASSWORD=b",
+                "--CAMUNDA_OPERATOR1_PASSWORD=c", "--CAMUNDA_REVIEWER1_PASSWORD=d", "--CAMUNDA_REVIEWER2_PASSWORD=e",
+                "--CAMUNDA_SUPERVISOR1_PASSWORD=f", "--returnflow.fear-claim.window-override=PT1M"))
+                .isInstanceOf(MissingSettingsException.class)
+                .satisfies(e -> assertThat(((MissingSettingsException) e).variables())
+                        .containsExactly("RETURNFLOW_FEAR_CLAIM_WINDOW_OVERRIDE"));
+        assertThat(output).contains("APPLICATION FAILED TO START").contains("honoured only with the local profile")
+                .doesNotContain("HikariPool-1 - Start");
+    }
+
     private static void start(String... args) {
         List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
         all.addAll(List.of(args));

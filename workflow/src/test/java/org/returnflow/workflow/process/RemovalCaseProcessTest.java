@@ -30,10 +30,12 @@ import org.returnflow.contracts.notification.SendNotification;
 import org.returnflow.contracts.notification.TemplateKey;
 import org.returnflow.workflow.domain.CaseRequests;
 import org.returnflow.workflow.domain.CaseSafeguards;
+import org.returnflow.workflow.domain.FearClaimWindows;
 import org.returnflow.workflow.process.ProcessConstants.Command;
 import org.returnflow.workflow.process.ProcessConstants.Msg;
 import org.returnflow.workflow.process.ProcessConstants.Var;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.env.MockEnvironment;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +80,8 @@ class RemovalCaseProcessTest {
     CapturingOutbox outbox;
     CapturingJournal journal;
     ProcessTimers timers;
+    FearClaimWindows windows;
+    CaseStates caseStates;
     String caseId;
     ProcessInstance instance;
 
@@ -93,10 +97,12 @@ class RemovalCaseProcessTest {
         journal = new CapturingJournal();
         timers = new ProcessTimers();
         CaseCommands commands = new CaseCommands(outbox, requests);
-        CaseStates caseStates = new CaseStates(journal, records);
+        caseStates = new CaseStates(journal, records);
+        windows = new FearClaimWindows(jdbc);
+        fearClaimWindowOverride(null);
         Mocks.register("timers", timers);
         Mocks.register("caseStates", caseStates);
-        Mocks.register("destinationRequirements", new DestinationRequirements(records));
+        Mocks.register("destinationRequirements", new DestinationRequirements(records, windows));
         Mocks.register("safeguards", new Safeguards(records, requests, journal, caseStates));
         Mocks.register("notice", new NoticePlan(records, requests));
         Mocks.register("replyOverdue", new ReplyOverdueListener(timers, caseStates));
@@ -105,9 +111,9 @@ class RemovalCaseProcessTest {
         Mocks.register("describeDetaineeAdapter", new DescribeDetaineeAdapter(commands));
         Mocks.register("assessEligibilityAdapter", new AssessEligibilityAdapter(commands, records));
         Mocks.register("requestConsentAdapter", new RequestConsentAdapter(commands, timers));
-        Mocks.register("bookSeatAdapter", new BookSeatAdapter(commands, records));
+        Mocks.register("bookSeatAdapter", new BookSeatAdapter(commands, records, windows));
         Mocks.register("releaseSeatAdapter", new ReleaseSeatAdapter(commands, records, requests, journal));
-        Mocks.register("sendNotificationAdapter", new SendNotificationAdapter(commands, records));
+        Mocks.register("sendNotificationAdapter", new SendNotificationAdapter(commands, records, windows));
         Mocks.register("releaseFromOperationAdapter", new ReleaseFromOperationAdapter(commands));
         Mocks.register("recordRemovalAdapter", new RecordRemovalAdapter(commands, records));
     }
@@ -373,7 +379,8 @@ class RemovalCaseProcessTest {
         describe("AFG", "fa", true);
         assessed();
         consentGiven();
-        seatBooked(DEPARTURE.plus(Duration.ofDays(3)));
+        passFearClaimWindow();
+        seatBooked(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(6)));
 
         consentWithdrawn();
 
@@ -736,6 +743,195 @@ class RemovalCaseProcessTest {
         assertThat(instance).isWaitingAt("ReceiveTask_WaitForBoarding");
     }
 
+    // ---------------------------------------------------------------- the fear-claim window (issue 18, item 3)
+
+    @Test
+    void thirdCountryWindowOpensThenClosesThenBooks() {
+        toDestinationNotice(true);
+
+        // no seat yet: the person and counsel are told the destination first, never the consulate
+        assertThat(outbox.all(BookSeat.class)).isEmpty();
+        Instant endsAt = NOW.plus(Duration.ofHours(240));
+        List<SendNotification> notices = outbox.all(SendNotification.class);
+        assertThat(notices).extracting(SendNotification::recipientType)
+                .containsExactlyInAnyOrder(RecipientType.DETAINEE, RecipientType.COUNSEL);
+        assertThat(notices).allSatisfy(n -> {
+            assertThat(n.templateKey()).isEqualTo(TemplateKey.DESTINATION_NOTICE);
+            assertThat(n.flightId()).isNull();
+            assertThat(n.country()).isNull();
+            assertThat(n.data()).containsEntry("destinationCountry", "PAN").containsEntry("windowEndsAt", endsAt.toString());
+        });
+        assertThat(locales(notices)).containsEntry(RecipientType.DETAINEE, "ps").containsEntry(RecipientType.COUNSEL, "en");
+        assertThat(journal.of("FEAR_CLAIM_WINDOW_OPENED")).singleElement().extracting(CapturingJournal.Entry::detail)
+                .isEqualTo("destination=PAN; windowEndsAt=" + endsAt + "; hours=240");
+        assertThat(vars()).containsEntry(Var.STATE, "AWAITING_SEAT");
+
+        deliverAll(NOW.plus(Duration.ofMinutes(5)));
+        assertThat(instance).isWaitingAt("Timer_FearClaimWindowEnds");
+        assertThat(job("Timer_FearClaimWindowEnds").getDuedate()).isEqualTo(Date.from(endsAt));
+
+        // the timer fired early (an operator's retry, a clock skew) does not end the window
+        ClockUtil.setCurrentTime(Date.from(endsAt.minus(Duration.ofHours(1))));
+        assertThatThrownBy(() -> fireTimer("Timer_FearClaimWindowEnds")).hasMessageContaining("ends at " + endsAt);
+        assertThat(outbox.all(BookSeat.class)).isEmpty();
+        assertThat(journal.of("FEAR_CLAIM_WINDOW_CLOSED")).isEmpty();
+
+        ClockUtil.setCurrentTime(Date.from(endsAt));
+        fireTimer("Timer_FearClaimWindowEnds");
+        assertThat(journal.of("FEAR_CLAIM_WINDOW_CLOSED")).singleElement().extracting(CapturingJournal.Entry::detail)
+                .isEqualTo("destination=PAN; openedAt=" + NOW + "; windowEndsAt=" + endsAt);
+        assertThat(outbox.all(BookSeat.class)).singleElement().satisfies(b -> {
+            assertThat(b.destinationCountry()).isEqualTo("PAN");
+            assertThat(b.notBefore()).isEqualTo(endsAt.plus(Duration.ofHours(120)));
+        });
+        seatBooked(endsAt.plus(Duration.ofDays(6)));
+        assertThat(outbox.all(SendNotification.class)).filteredOn(n -> n.templateKey() == TemplateKey.CASE_BOOKED)
+                .extracting(SendNotification::recipientType)
+                .containsExactlyInAnyOrder(RecipientType.DETAINEE, RecipientType.COUNSEL, RecipientType.CONSULATE);
+
+        // a re-booking after a flight change does not open the window again
+        deliverAll(endsAt);
+        flightCancelled();
+        assertThat(outbox.all(BookSeat.class)).hasSize(2);
+        assertThat(instance).isWaitingAt("Gateway_SeatReply");
+        assertThat(journal.of("FEAR_CLAIM_WINDOW_OPENED")).hasSize(1);
+        assertThat(outbox.all(SendNotification.class)).filteredOn(n -> n.templateKey() == TemplateKey.DESTINATION_NOTICE)
+                .hasSize(2);
+    }
+
+    @Test
+    void fearClaimInsideTheWindowGoesToLegalReviewAndIsNeverBooked() {
+        toDestinationNotice(false);
+        deliverAll(NOW);
+        assertThat(instance).isWaitingAt("Timer_FearClaimWindowEnds");
+        Instant endsAt = NOW.plus(Duration.ofHours(240));
+
+        // detention records the claim as a PROTECTION_CLAIM hold: LegalHoldPlaced
+        holdPlaced();
+        assertThat(instance).isWaitingAt("UserTask_LegalReview");
+        assertThat(vars()).containsEntry(Var.STATE, "LEGAL_REVIEW").containsEntry(Var.BLOCKER_CODES, "ACTIVE_LEGAL_HOLD");
+        assertThat(outbox.all(ReleaseSeat.class)).as("no seat to release").isEmpty();
+        assertThatThrownBy(() -> complete("reviewer1", List.of("legal-review"), review("PROCEED")))
+                .hasRootCauseInstanceOf(ReviewRefused.class).hasMessageContaining("ACTIVE_LEGAL_HOLD");
+
+        // the window's end changes nothing while the hold stands; nor does a recheck or the hold replayed
+        ClockUtil.setCurrentTime(Date.from(endsAt.plus(Duration.ofDays(1))));
+        assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId("Timer_FearClaimWindowEnds").count()).isZero();
+        complete("reviewer1", List.of("legal-review"), review("RECHECK"));
+        assessed("ACTIVE_LEGAL_HOLD");
+        holdPlaced();
+        assertThat(instance).isWaitingAt("UserTask_LegalReview");
+        assertThat(outbox.all(BookSeat.class)).isEmpty();
+        assertThat(records.open(caseUuid())).containsExactly("ACTIVE_LEGAL_HOLD");
+
+        // the claim is rejected: the hold is lifted, a fresh assessment clears it, the same window closes
+        correlate(Msg.LEGAL_HOLD_LIFTED, Map.of());
+        assessed();
+        assertThat(outbox.all(SendNotification.class)).filteredOn(n -> n.templateKey() == TemplateKey.DESTINATION_NOTICE)
+                .as("asked again for the same window; notification answers a delivered one without a second e-mail")
+                .hasSize(2).allSatisfy(n -> assertThat(n.data()).containsEntry("windowEndsAt", endsAt.toString()));
+        deliverAll(NOW);
+        fireTimer("Timer_FearClaimWindowEnds");
+        assertThat(journal.of("FEAR_CLAIM_WINDOW_OPENED")).hasSize(1);
+        assertThat(journal.of("FEAR_CLAIM_WINDOW_CLOSED")).hasSize(1);
+        assertThat(outbox.all(BookSeat.class)).hasSize(1);
+    }
+
+    @Test
+    void holdAfterTheWindowClosedStillReleasesTheSeatAndBlocksBooking() {
+        toDestinationNotice(true);
+        passFearClaimWindow();
+        seatBooked(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(6)));
+
+        // a claim after the window still becomes a hold: the seat goes, the case goes to review
+        holdPlaced();
+        assertThat(outbox.last(ReleaseSeat.class).reason()).isEqualTo("LEGAL_HOLD_PLACED");
+        assertThat(instance).isWaitingAt("UserTask_LegalReview");
+        assertThatThrownBy(() -> complete("reviewer1", List.of("legal-review"), review("PROCEED")))
+                .hasRootCauseInstanceOf(ReviewRefused.class).hasMessageContaining("ACTIVE_LEGAL_HOLD");
+        assertThat(outbox.all(BookSeat.class)).hasSize(1);
+    }
+
+    @Test
+    void holdInTheRecordsStopsTheBookingEvenWhenItsMessageNeverReachedTheProcess() {
+        toDestinationNotice(true);
+        deliverAll(NOW);
+        // a LegalHoldPlaced recorded by the inbox whose correlation has not happened (or was lost)
+        records.holdPlaced(caseUuid(), "msg-hold-late", "hold placed");
+        ClockUtil.setCurrentTime(job("Timer_FearClaimWindowEnds").getDuedate());
+        assertThatThrownBy(() -> fireTimer("Timer_FearClaimWindowEnds")).hasMessageContaining("under a legal hold");
+        assertThat(outbox.all(BookSeat.class)).isEmpty();
+    }
+
+    @Test
+    void smuggledVariablesDoNotSkipTheWait() {
+        toDestinationNotice(true);
+        // the destination notice to counsel fails until an operator must resolve it, inside the window
+        for (int attempt = 0; attempt < timers.getNotificationAttempts(); attempt++) {
+            notificationFailed(RecipientType.COUNSEL);
+        }
+        Task resolve = processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(ProcessConstants.Task.RESOLVE_NOTIFICATION).singleResult();
+        // the engine itself takes extra variables (EngineRequestGuard refuses them over HTTP): they decide nothing
+        processEngine.getTaskService().complete(resolve.getId(), Map.of(Var.RESOLUTION, "counsel's address corrected",
+                "fearWindowClosed", true, Var.THIRD_COUNTRY, false, "windowEndsAt", NOW.toString()));
+        runJobs();
+        processEngine.getRuntimeService().setVariable(instance.getId(), "fearWindowClosed", true);
+        deliverAll(NOW);
+        assertThat(instance).isWaitingAt("Timer_FearClaimWindowEnds");
+        assertThat(job("Timer_FearClaimWindowEnds").getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(240))));
+        assertThatThrownBy(() -> fireTimer("Timer_FearClaimWindowEnds")).hasMessageContaining("ends at");
+        assertThat(outbox.all(BookSeat.class)).isEmpty();
+    }
+
+    @Test
+    void nationalReturnHasNoWindow() {
+        toSeat();
+        assertThat(outbox.all(BookSeat.class)).hasSize(1);
+        assertThat(outbox.all(SendNotification.class)).isEmpty();
+        assertThat(journal.of("FEAR_CLAIM_WINDOW_OPENED")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from case_fear_window where case_id = ?::uuid", Integer.class,
+                caseId)).isZero();
+    }
+
+    @Test
+    @Deployment(resources = {"bpmn/removal-case.bpmn", "fixtures/destination-requirements-assurances.dmn",
+            "forms/legal-review.form", "forms/supervisor-approval.form", "forms/resolve-notification.form"})
+    void anAssuranceShortensTheWindowButNeverBelow72Hours() {
+        toDestinationNotice(false);
+        assertThat(journal.of("FEAR_CLAIM_WINDOW_OPENED")).singleElement().extracting(CapturingJournal.Entry::detail)
+                .isEqualTo("destination=PAN; windowEndsAt=" + NOW.plus(Duration.ofHours(72))
+                        + "; hours=72; dmnHours=24; assurance=DA-PAN-2026-07");
+        assertThat(jdbc.queryForMap("select window_hours, dmn_hours, assurance_reference from case_fear_window "
+                + "where case_id = ?::uuid", caseId)).containsEntry("window_hours", 72).containsEntry("dmn_hours", 24)
+                .containsEntry("assurance_reference", "DA-PAN-2026-07");
+
+        // without an assurance, a shorter row is raised to the 240 h default
+        start("IRN");
+        describe("AFG", "fa", false);
+        assessed();
+        consentGiven();
+        assertThat(journal.of("FEAR_CLAIM_WINDOW_OPENED")).last().extracting(CapturingJournal.Entry::detail)
+                .isEqualTo("destination=IRN; windowEndsAt=" + NOW.plus(Duration.ofHours(240)) + "; hours=240; dmnHours=100");
+        // and the database refuses a window under the floor, whatever code writes it
+        assertThatThrownBy(() -> windows.open(new FearClaimWindows.Window(caseUuid(), "AFG", 71, 71, "DA-X", null, NOW,
+                NOW.plus(Duration.ofHours(71)), null))).hasMessageContaining("case_fear_window_window_hours_check");
+    }
+
+    @Test
+    void theLocalOverrideShortensTheWindowAndSaysSo() {
+        fearClaimWindowOverride("PT1M");
+        toDestinationNotice(false);
+        assertThat(journal.of("FEAR_CLAIM_WINDOW_OPENED")).singleElement().extracting(CapturingJournal.Entry::detail)
+                .isEqualTo("destination=PAN; windowEndsAt=" + NOW.plus(Duration.ofMinutes(1))
+                        + "; hours=240; shortenedByLocalOverride=PT1M (the DMN's window: 240 h)");
+        assertThat(jdbc.queryForMap("select window_hours, local_override from case_fear_window where case_id = ?::uuid",
+                caseId)).containsEntry("window_hours", 240).containsEntry("local_override", "PT1M");
+        passFearClaimWindow();
+        assertThat(outbox.all(BookSeat.class)).hasSize(1);
+    }
+
     // ---------------------------------------------------------------- DMN
 
     @Test
@@ -749,6 +945,10 @@ class RemovalCaseProcessTest {
         assertThat(requirements("VNM", "VNM")).as("default row").containsEntry("requiresConsent", false)
                 .containsEntry("noticeHours", 72).containsEntry("requiresTravelDocument", true);
         assertThat(requirements("VNM", "VNM").get("maxPerFlight")).isNull();
+        assertThat(requirements("PAN", "AFG")).containsEntry("fearClaimWindowHours", 240)
+                .doesNotContainKey("assuranceReference");
+        assertThat(requirements("IRN", "AFG")).containsEntry("fearClaimWindowHours", 240);
+        assertThat(requirements("IRN", "IRN").get("fearClaimWindowHours")).as("no window for a national").isNull();
     }
 
     private Map<String, Object> requirements(String destination, String nationality) {
@@ -784,6 +984,33 @@ class RemovalCaseProcessTest {
                 .as("the reply answers the newest request").isEqualTo(CaseRequests.Standing.CURRENT);
         requests.answered(request, reply, "msg-" + UUID.randomUUID());
         return request;
+    }
+
+    /** A PAN case of an AFG national, consenting: its fear-claim window opens and the destination notice goes out. */
+    private void toDestinationNotice(boolean hasCounsel) {
+        start("PAN");
+        describe("AFG", "ps", hasCounsel);
+        assessed();
+        consentGiven();
+    }
+
+    /** The services' side of a fear-claim window: both notices delivered, the window's end reached, the timer fired. */
+    private void passFearClaimWindow() {
+        deliverAll(ClockUtil.getCurrentTime().toInstant());
+        assertThat(instance).isWaitingAt("Timer_FearClaimWindowEnds");
+        ClockUtil.setCurrentTime(job("Timer_FearClaimWindowEnds").getDuedate());
+        fireTimer("Timer_FearClaimWindowEnds");
+    }
+
+    /** The bean fearWindow, with the local profile's override when one is given. */
+    private void fearClaimWindowOverride(String override) {
+        MockEnvironment environment = new MockEnvironment();
+        if (override != null) {
+            environment.setActiveProfiles("local");
+            environment.setProperty(FearClaimWindowSettings.PROPERTY, override);
+        }
+        Mocks.register("fearWindow", new FearClaimWindow(records, windows, caseStates,
+                new FearClaimWindowSettings(environment)));
     }
 
     private void describe(String nationality, String language, boolean hasCounsel) {

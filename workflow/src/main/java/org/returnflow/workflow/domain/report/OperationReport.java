@@ -19,7 +19,8 @@ import java.util.UUID;
 public record OperationReport(Operation operation, Instant generatedAt, List<String> facilities, Cases cases,
                               Voluntariness voluntariness, List<BlockerMet> blockers, List<Manifest> manifests,
                               Notices notices, Reverifications reverifications, Remedies remedies,
-                              Monitoring monitoring, List<Finding> safeguards, List<String> notVisible) {
+                              FearClaimWindows fearClaimWindows, Monitoring monitoring, List<Finding> safeguards,
+                              List<String> notVisible) {
 
     /**
      * The re-verifications before departure (T-72 h, T-2 h, and at once when detention announces a change
@@ -41,6 +42,20 @@ public record OperationReport(Operation operation, Instant generatedAt, List<Str
      * @param returned the person is back
      */
     public record Remedies(long ordered, long open, long returned) {
+    }
+
+    /**
+     * The fear-claim windows of the operation's third-country cases (no seat before a window closes).
+     *
+     * @param opened                windows opened (one per case and destination)
+     * @param openNow               still running: no seat may be booked yet
+     * @param closed                ended and closed
+     * @param withAssurance         shortened under a recorded diplomatic assurance (never below 72 h)
+     * @param byLocalOverride       shortened by the local profile's override (demo and e2e stacks only)
+     * @param casesHeldInWindow     cases on which a legal hold (a fear claim is one) was placed while their window ran
+     */
+    public record FearClaimWindows(long opened, long openNow, long closed, long withAssurance, long byLocalOverride,
+                                   long casesHeldInWindow) {
     }
 
     /**

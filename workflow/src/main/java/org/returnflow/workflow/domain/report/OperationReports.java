@@ -81,7 +81,8 @@ public class OperationReports {
         return Optional.of(new OperationReport(operation.get(), Instant.now(),
                 reach == null ? null : reach.stream().sorted().toList(), cases(files), voluntariness(files),
                 blockers(files), manifests, notices(files, facts), reverifications(files),
-                remedies(files), monitoring(files, manifests), SafeguardAudit.check(files, facts, open), NOT_VISIBLE));
+                remedies(files), fearClaimWindows(files), monitoring(files, manifests), SafeguardAudit.check(files, facts, open),
+                NOT_VISIBLE));
     }
 
     /** The eligibility requests of stage REVERIFY, and the blockers their answers brought. */
@@ -120,6 +121,24 @@ public class OperationReports {
         long open = byStatus.getOrDefault("OPEN", 0L);
         long returned = byStatus.getOrDefault("RETURNED", 0L);
         return new Remedies(open + returned, open, returned);
+    }
+
+    /** The fear-claim windows of the operation's cases, and the holds placed while one ran. */
+    OperationReport.FearClaimWindows fearClaimWindows(List<CaseFile> files) {
+        if (files.isEmpty()) {
+            return new OperationReport.FearClaimWindows(0, 0, 0, 0, 0, 0);
+        }
+        UUID[] ids = files.stream().map(CaseFile::caseId).toArray(UUID[]::new);
+        return jdbc.queryForObject("select count(*), count(*) filter (where w.closed_at is null), "
+                        + "count(*) filter (where w.closed_at is not null), "
+                        + "count(*) filter (where w.assurance_reference is not null), "
+                        + "count(*) filter (where w.local_override is not null), "
+                        + "count(distinct w.case_id) filter (where exists (select 1 from case_blocker b "
+                        + "where b.case_id = w.case_id and b.source = 'LEGAL_HOLD_PLACED' and b.recorded_at >= w.opened_at "
+                        + "and b.recorded_at <= coalesce(w.closed_at, now()))) "
+                        + "from case_fear_window w where w.case_id = any(?)",
+                (rs, n) -> new OperationReport.FearClaimWindows(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6)), (Object) ids);
     }
 
     /** The monitors assigned to the flights of the manifests, and the findings about the operation's cases. */

@@ -62,6 +62,7 @@ public final class ReportSamples {
                         List.of(new Language("DETAINEE", "fa", 5, 0), new Language("CONSULATE", "fa", 5, 0)), 0),
                 new OperationReport.Reverifications(10, 9, 1, Map.of("ACTIVE_LEGAL_HOLD", 1L)),
                 new OperationReport.Remedies(1, 1, 0),
+                new OperationReport.FearClaimWindows(2, 0, 2, 0, 0, 1),
                 new OperationReport.Monitoring(1, 1, Map.of("RESTRAINT_DISPROPORTIONATE", 1L)),
                 findings, OperationReports.NOT_VISIBLE);
     }
