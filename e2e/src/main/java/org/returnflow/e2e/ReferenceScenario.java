@@ -53,6 +53,8 @@ public final class ReferenceScenario {
     static final String RECEIVED_BY = "Duty officer, IKA border police";
     /** The most items or passengers one bulk call takes (detention's pack takes 1 to 500). */
     static final int BULK_LIMIT = 500;
+    /** The independent monitor on the first charter (the local client {@code return-monitor}). */
+    static final String MONITOR = "return-monitor";
     /** The most people one {@code POST /api/detainees/batch} registers. */
     static final int REGISTRATION_BATCH = 100;
     private static final Duration QUIET_PAUSE = Duration.ofSeconds(1);
@@ -871,6 +873,10 @@ public final class ReferenceScenario {
         out.printf("   %d property items packed to travel%s%n", packed,
                 unpacked == null ? "" : "; one item of " + unpacked.caseNumber + " left HELD (S9)");
 
+        // An independent monitor on the first charter (issue 18): assigned before the manifest locks, and
+        // recorded on board, without which the flight does not depart.
+        api.post(ReturnflowApi.FLIGHTS, flightPath + "/monitors", Map.of("monitorId", MONITOR));
+        out.printf("   independent monitor %s assigned to %s%n", MONITOR, firstFlight);
         // The transit state's authorisation for the stop at DOH, refusing nobody: the manifest locks only with it.
         api.post(ReturnflowApi.FLIGHTS, flightPath + "/stopovers/DOH/transit-authorisation",
                 Map.of("reference", "QA-TR-" + firstFlight.flightNumber, "grantedBy", "QAT-MOI-BORDERS"));
@@ -890,6 +896,7 @@ public final class ReferenceScenario {
         board(firstFlight, toBoard);
         boarded.addAll(toBoard);
         out.printf("   %d boarded, %d offloaded at the final check%n", toBoard.size(), onBoard.size() - toBoard.size());
+        api.post(ReturnflowApi.FLIGHTS, flightPath + "/monitors/" + MONITOR + "/board", null);
         api.post(ReturnflowApi.FLIGHTS, flightPath + "/depart", null);
         api.post(ReturnflowApi.FLIGHTS, flightPath + "/arrive", null);
         out.printf("   %s departed AEX and arrived at IKA%n", firstFlight);

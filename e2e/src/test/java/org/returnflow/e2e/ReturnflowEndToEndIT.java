@@ -192,6 +192,9 @@ class ReturnflowEndToEndIT {
         assertThat(result.probes().get("remedyStatus")).as("the remedy ordered for a removed person").isEqualTo("OPEN");
         assertThat(s.reports().values().stream().mapToInt(r -> r.path("remedies").path("ordered").asInt()).sum())
                 .as("remedies in the operations' reports").isEqualTo(1);
+        // an independent monitor flew with the first charter, and the operation's report counts it
+        assertThat(s.reports().values().stream().mapToInt(r -> r.path("monitoring").path("monitorsAssigned").asInt()).sum())
+                .as("monitors in the operations' reports").isEqualTo(1);
 
         // no manifest over capacity, no seat held twice
         for (Map.Entry<UUID, JsonNode> flight : s.flights().entrySet()) {
