@@ -73,6 +73,24 @@ public class FearClaimWindows {
                 window.localOverride(), Timestamp.from(window.openedAt()), Timestamp.from(window.endsAt())) > 0;
     }
 
+    /**
+     * When the person was first told the destination: the delivery of their first {@code DESTINATION_NOTICE}
+     * (the workflow's record of the SendNotification it asked for), if it was delivered.
+     */
+    public Optional<Instant> personToldAt(UUID caseId) {
+        Timestamp told = jdbc.queryForObject("select min(delivered_at) from case_request where case_id = ? "
+                + "and command = 'SendNotification' and scope = 'DETAINEE' and detail = 'DESTINATION_NOTICE'",
+                Timestamp.class, caseId);
+        return Optional.ofNullable(told).map(Timestamp::toInstant);
+    }
+
+    /** Moves the end of an open window later, never earlier; returns whether it moved. */
+    public boolean extend(UUID caseId, String destinationCountry, Instant endsAt) {
+        return jdbc.update("update case_fear_window set ends_at = ? where case_id = ? and destination_country = ? "
+                        + "and closed_at is null and ends_at < ?",
+                Timestamp.from(endsAt), caseId, destinationCountry, Timestamp.from(endsAt)) > 0;
+    }
+
     /** Closes the window once it has ended; returns false when it was closed already. */
     public boolean close(UUID caseId, String destinationCountry, Instant closedAt) {
         return jdbc.update("update case_fear_window set closed_at = ? where case_id = ? and destination_country = ? "

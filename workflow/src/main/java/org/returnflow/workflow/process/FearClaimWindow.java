@@ -100,9 +100,27 @@ public class FearClaimWindow {
         return windows.of(CaseVariables.caseOf(execution), destination(execution)).map(w -> !w.closed()).orElse(false);
     }
 
-    /** When the window for the destination ends: the due date of the timer. */
+    /**
+     * When the window for the destination ends: the due date of the timer. The person has the window in
+     * full from being told: when their notice was delivered later than the window's opening allowed
+     * for (a failure an operator fixed, say), the end moves to the delivery plus the window's length
+     * ({@code FEAR_CLAIM_WINDOW_EXTENDED}); it never moves earlier, and the same delivery moves it once.
+     */
     public Date endsAt(DelegateExecution execution) {
-        return Date.from(window(execution).endsAt());
+        Window window = window(execution);
+        Instant endsAt = window.endsAt();
+        Optional<Instant> told = windows.personToldAt(window.caseId());
+        if (told.isPresent() && !window.closed()) {
+            Duration length = window.localOverride() != null ? Duration.parse(window.localOverride())
+                    : Duration.ofHours(window.hours());
+            Instant inFull = told.get().plus(length);
+            if (inFull.isAfter(endsAt) && windows.extend(window.caseId(), window.destinationCountry(), inFull)) {
+                caseStates.note(execution, "FEAR_CLAIM_WINDOW_EXTENDED", "destination=" + window.destinationCountry()
+                        + "; toldAt=" + told.get() + "; windowEndsAt=" + inFull + " (was " + endsAt + ")");
+                endsAt = inFull;
+            }
+        }
+        return Date.from(endsAt);
     }
 
     /**

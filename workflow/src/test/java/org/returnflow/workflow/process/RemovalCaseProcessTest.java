@@ -766,9 +766,10 @@ class RemovalCaseProcessTest {
                 .isEqualTo("destination=PAN; windowEndsAt=" + endsAt + "; hours=240");
         assertThat(vars()).containsEntry(Var.STATE, "AWAITING_SEAT");
 
-        deliverAll(NOW.plus(Duration.ofMinutes(5)));
+        deliverAll(NOW);
         assertThat(instance).isWaitingAt("Timer_FearClaimWindowEnds");
         assertThat(job("Timer_FearClaimWindowEnds").getDuedate()).isEqualTo(Date.from(endsAt));
+        assertThat(journal.of("FEAR_CLAIM_WINDOW_EXTENDED")).as("told at once: the window as announced").isEmpty();
 
         // the timer fired early (an operator's retry, a clock skew) does not end the window
         ClockUtil.setCurrentTime(Date.from(endsAt.minus(Duration.ofHours(1))));
@@ -797,6 +798,33 @@ class RemovalCaseProcessTest {
         assertThat(journal.of("FEAR_CLAIM_WINDOW_OPENED")).hasSize(1);
         assertThat(outbox.all(SendNotification.class)).filteredOn(n -> n.templateKey() == TemplateKey.DESTINATION_NOTICE)
                 .hasSize(2);
+    }
+
+    @Test
+    void aNoticeDeliveredLateGivesThePersonTheWholeWindowFromThen() {
+        toDestinationNotice(true);
+        Instant announced = NOW.plus(Duration.ofHours(240));
+
+        // the notice reached the person only two days later (a failure an operator fixed)
+        Instant told = NOW.plus(Duration.ofDays(2));
+        ClockUtil.setCurrentTime(Date.from(told));
+        deliverAll(told);
+
+        Instant inFull = told.plus(Duration.ofHours(240));
+        assertThat(instance).isWaitingAt("Timer_FearClaimWindowEnds");
+        assertThat(job("Timer_FearClaimWindowEnds").getDuedate()).isEqualTo(Date.from(inFull));
+        assertThat(journal.of("FEAR_CLAIM_WINDOW_EXTENDED")).singleElement().extracting(CapturingJournal.Entry::detail)
+                .isEqualTo("destination=PAN; toldAt=" + told + "; windowEndsAt=" + inFull + " (was " + announced + ")");
+
+        // at the end first announced, the window has not ended: no seat
+        ClockUtil.setCurrentTime(Date.from(announced));
+        assertThatThrownBy(() -> fireTimer("Timer_FearClaimWindowEnds")).hasMessageContaining("ends at " + inFull);
+        assertThat(outbox.all(BookSeat.class)).isEmpty();
+
+        ClockUtil.setCurrentTime(Date.from(inFull));
+        fireTimer("Timer_FearClaimWindowEnds");
+        assertThat(journal.of("FEAR_CLAIM_WINDOW_CLOSED")).hasSize(1);
+        assertThat(outbox.all(BookSeat.class)).hasSize(1);
     }
 
     @Test
