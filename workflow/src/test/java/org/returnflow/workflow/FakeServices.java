@@ -49,6 +49,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Detention, consent, flight and notification, as far as the workflow can tell: a plain Kafka
@@ -68,6 +71,9 @@ final class FakeServices implements AutoCloseable {
     /** The one charter the fake flight service books everybody on: AEX via DOH to IKA. */
     final UUID flightId = UUID.randomUUID();
     final Instant departureAt = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    /** How long after a clean final check the person boards. */
+    static final Duration BOARDING_AFTER = Duration.ofSeconds(3);
+    private final ScheduledExecutorService gate = Executors.newSingleThreadScheduledExecutor();
 
     private final KafkaConsumer<String, CloudEvent> consumer;
     private final CloudEventSender detention;
@@ -192,8 +198,11 @@ final class FakeServices implements AutoCloseable {
             detention.send(new EligibilityAssessed(m.caseId(), m.detaineeId(), m.destinationCountry(), m.onDate(),
                     m.stage(), blockers.isEmpty(), blockers, request));
             if (m.stage() == EligibilityStage.FINAL && blockers.isEmpty()) {
-                // At the gate, independently of the workflow: the inbox absorbs any race.
-                flight.send(new PassengerBoarded(m.caseId(), flightId, departureAt.minus(1, ChronoUnit.HOURS)));
+                // At the gate, once the clean final check is known, as an agency boards: a little after the
+                // answer, which the workflow takes in on another topic. Boarding before the workflow has
+                // the answer is what the S5 audit calls boarding without a final check.
+                gate.schedule(() -> flight.send(new PassengerBoarded(m.caseId(), flightId,
+                        departureAt.minus(1, ChronoUnit.HOURS))), BOARDING_AFTER.toMillis(), TimeUnit.MILLISECONDS);
             }
         } else if (message instanceof RequestConsent m) {
             consent.send(new ConsentGiven(m.caseId(), UUID.randomUUID(), m.detaineeId(), "officer-7",
@@ -229,6 +238,7 @@ final class FakeServices implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         consumer.close(Duration.ofSeconds(2));
+        gate.shutdownNow();
         detention.close();
         consent.close();
         flight.close();
