@@ -29,7 +29,7 @@ public final class ChaosRun {
     }
 
     static final String USAGE = """
-            Usage: ./returnflow chaos [--cases 200] [--rate 0.33] [--pg-down 180s] [--down 10s] [--out DIR]
+            Usage: ./returnflow chaos [--cases 200] [--rate 0.33] [--pg-down 180s] [--down 10s] [--kills A,B,..] [--out DIR]
 
               Cases of workload W1 arrive while processes of the running stack are SIGKILLed and started
               again with ./returnflow up: the workflow, each service, the broker, the workflow again, and
@@ -41,6 +41,7 @@ public final class ChaosRun {
               --rate      arrivals per second (default 0.33: the cases arrive while the faults run)
               --pg-down   how long PostgreSQL stays down (default 180s)
               --down      how long each other process stays down (default 10s; the broker 30s)
+              --kills     which processes, in order (default workflow, the four services, kafka, workflow, postgres)
               --out       where the results file goes (default bench/results/<date>-chaos)
             """;
 
@@ -50,6 +51,8 @@ public final class ChaosRun {
         double rate = 0.33;
         Duration pgDown = Duration.ofSeconds(180);
         Duration down = Duration.ofSeconds(10);
+        List<String> kills = List.of("workflow", "detention-service", "consent-service", "flight-service",
+                "notification-service", Faults.KAFKA, "workflow", Faults.POSTGRES);
         java.nio.file.Path dir = root.resolve("bench/results/" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "-chaos");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -57,6 +60,7 @@ public final class ChaosRun {
                 case "--rate" -> rate = Double.parseDouble(args[++i]);
                 case "--pg-down" -> pgDown = Bench.Options.duration(args[++i]);
                 case "--down" -> down = Bench.Options.duration(args[++i]);
+                case "--kills" -> kills = List.of(args[++i].split(","));
                 case "--out" -> dir = java.nio.file.Path.of(args[++i]).toAbsolutePath();
                 case "--help", "-h" -> {
                     out.print(USAGE);
@@ -69,15 +73,11 @@ public final class ChaosRun {
             }
         }
         Duration gap = Duration.ofSeconds(20);
-        List<Faults.Fault> schedule = List.of(
-                new Faults.Fault("workflow", down, gap),
-                new Faults.Fault("detention-service", down, gap),
-                new Faults.Fault("consent-service", down, gap),
-                new Faults.Fault("flight-service", down, gap),
-                new Faults.Fault("notification-service", down, gap),
-                new Faults.Fault(Faults.KAFKA, down.multipliedBy(3), gap),
-                new Faults.Fault("workflow", down, gap),
-                new Faults.Fault(Faults.POSTGRES, pgDown, Duration.ZERO));
+        List<Faults.Fault> schedule = new java.util.ArrayList<>();
+        for (String name : kills) {
+            Duration howLong = Faults.POSTGRES.equals(name) ? pgDown : Faults.KAFKA.equals(name) ? down.multipliedBy(3) : down;
+            schedule.add(new Faults.Fault(name.trim(), howLong, gap));
+        }
         Plan plan = new Plan(cases, rate, Duration.ofSeconds(15), schedule, Duration.ofMinutes(15));
         Target target = Target.ofLocalStack(root, System.getenv());
         out.printf("Returnflow chaos: %d cases, %d kills%n", cases, schedule.size());

@@ -38,7 +38,7 @@ public final class LocalStackFaults implements Faults {
     public void restart(String name) throws Exception {
         Path log = root.resolve(".returnflow/logs/chaos-up.log");
         Files.createDirectories(log.getParent());
-        Process up = new ProcessBuilder(root.resolve("returnflow").toString(), "up")
+        Process up = new ProcessBuilder(root.resolve("returnflow").toString(), "up", "--no-build")
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
