@@ -34,18 +34,25 @@ public final class LocalStackFaults implements Faults {
         Faults.killAll(roots);
     }
 
+    /**
+     * {@code ./returnflow up --no-build}, allowing each process 10 minutes to report UP (a loaded machine
+     * restarts the workflow slowly), and once more if it fails.
+     */
     @Override
     public void restart(String name) throws Exception {
         Path log = root.resolve(".returnflow/logs/chaos-up.log");
         Files.createDirectories(log.getParent());
-        Process up = new ProcessBuilder(root.resolve("returnflow").toString(), "up", "--no-build")
-                .directory(root.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        int exit = up.waitFor();
+        int exit = -1;
+        for (int attempt = 1; attempt <= 2 && exit != 0; attempt++) {
+            ProcessBuilder builder = new ProcessBuilder(root.resolve("returnflow").toString(), "up", "--no-build")
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putIfAbsent("RETURNFLOW_START_TIMEOUT", "600");
+            exit = builder.start().waitFor();
+        }
         if (exit != 0) {
-            throw new IllegalStateException("./returnflow up failed (exit " + exit + ") while restarting " + name
+            throw new IllegalStateException("./returnflow up failed twice (exit " + exit + ") while restarting " + name
                     + "; see " + log);
         }
     }
