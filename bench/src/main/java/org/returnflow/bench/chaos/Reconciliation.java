@@ -94,8 +94,36 @@ public record Reconciliation(int cases, Map<String, Long> byState, List<String> 
         s.append(String.format("parked correlations:   %d; open incidents: %d%n", parkedInbox, incidents));
         s.append(String.format("dead letters:          %d %s%n", deadLetterTotal(), deadLetters));
         s.append(clean() ? "RECONCILED: every case settled, 0 seats twice, 0 e-mails twice, 0 dead letters, 0 unsent outbox rows\n"
-                : "NOT RECONCILED\n");
+                : "NOT RECONCILED: " + String.join(", ", failures()) + "\n");
         return s.toString();
+    }
+
+    /** What keeps the run from reconciling, one phrase each; empty when it is {@link #clean()}. */
+    public List<String> failures() {
+        List<String> failures = new ArrayList<>();
+        if (invisible() > 0) {
+            failures.add(invisible() + " cases stuck with nothing visible");
+        }
+        if (casesWithTwoSeats + seatsHeldTwice + notifiedWithoutSeat > 0) {
+            failures.add("seats: " + casesWithTwoSeats + " cases with two, " + seatsHeldTwice + " held twice, "
+                    + notifiedWithoutSeat + " notified without one");
+        }
+        if (notifiedNotThree > 0) {
+            failures.add(notifiedNotThree + " notified cases without exactly three delivered notices");
+        }
+        if (emailsTwice > 0) {
+            failures.add(emailsTwice + " e-mails twice");
+        }
+        if (emails != 3 * notified()) {
+            failures.add(emails + " e-mails for " + notified() + " notified cases");
+        }
+        if (unsentTotal() > 0) {
+            failures.add(unsentTotal() + " outbox rows unsent");
+        }
+        if (deadLetterTotal() > 0) {
+            failures.add(deadLetterTotal() + " dead letters");
+        }
+        return failures;
     }
 
     /** Reads the reconciliation of the cases of these detainees from the stack. */
