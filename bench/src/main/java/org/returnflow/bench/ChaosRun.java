@@ -120,11 +120,7 @@ public final class ChaosRun {
              Workload workload = new Workload(api, plan.settleTimeout())) {
             Seeder seeder = new Seeder(api, out, 4);
             MailCheck mail = new MailCheck(target.mailApi());
-            api.prepareTokens(AgencyClient.CASES, AgencyClient.CONSENT, AgencyClient.DETENTION, AgencyClient.FLIGHTS,
-                    AgencyClient.NOTIFICATIONS);
-            seeder.consulate();
-            mail.purge();
-            workload.start();
+            Benchmark.prepare(api, seeder, mail, workload);
             seeder.seatsFor(plan.cases());
             List<UUID> detainees = seeder.detainees(plan.cases());
             out.printf("seeded %d detainees and their seats; %d cases arrive at %s/s while %d faults run: %s%n",

@@ -54,5 +54,10 @@ class SoakVerdictTest {
 
         Map<String, String> worse = Soak.verdicts(samples(i -> Map.of("rows workflow audit_entry", 1.0 * 30 * i * i)));
         assertThat(worse.get("rows workflow audit_entry")).startsWith("GROWING");
+
+        // a first half that wrote rows for cases still in flight, and a second half that notified them
+        Map<String, String> catchingUp = Soak.verdicts(samples(i -> Map.of("rows workflow act_hi_actinst",
+                i <= 10 ? 60.0 * 30 * i : 60.0 * 300 + 40.0 * 30 * (i - 10))));
+        assertThat(catchingUp.get("rows workflow act_hi_actinst")).startsWith("steady");
     }
 }
