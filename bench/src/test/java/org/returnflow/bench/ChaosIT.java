@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +45,10 @@ class ChaosIT {
         servers = ServerProcesses.start(root, work.resolve("servers"));
         stack = StackProcesses.builder("chaos", root, work, servers.postgres(), servers.kafkaBootstrapServers())
                 .withMailSink()
+                // Jobs the job executor had locked when PostgreSQL died run again only once their lock expires
+                // (the workflow's 5 minutes); a minute keeps the test's recovery within CI's budget. The jobs here
+                // take milliseconds, so a lock never expires under a running job.
+                .environment(StackProcesses.WORKFLOW, Map.of("CAMUNDA_BPM_JOBEXECUTION_LOCKTIMEINMILLIS", "60000"))
                 .start();
     }
 
