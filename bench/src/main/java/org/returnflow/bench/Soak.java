@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ./returnflow soak --minutes N}: workload W1 at a steady rate for N minutes while every 30 s it
- * samples each process's resident memory (with its descendants: PostgreSQL's backends count with the
- * postmaster) and Java heap in use ({@code jcmd GC.heap_info}), and the row counts of the tables that grow
+ * samples each JVM's resident memory and live heap ({@code jcmd GC.run}, then {@code GC.heap_info}),
+ * PostgreSQL's proportional memory (the postmaster with its backends), and the row counts of the tables that grow
  * with traffic. At the end it fits a line through each series after a warm-up and says whether it is flat.
  * The tables the platform prunes ({@code processed_message}, sent {@code outbox_message}, correlated
  * {@code inbox_message}) must be flat once their retention has passed; the case records kept by design
@@ -144,7 +144,7 @@ public final class Soak {
                 s.append('\n');
             }
             s.append("Memory in MB: `rss` resident set of a JVM, `pss` of PostgreSQL (the postmaster and its backends, shared ")
-                    .append("buffers shared out among them rather than counted once per backend), `heap` the Java heap in use; ")
+                    .append("buffers shared out among them rather than counted once per backend), `heap` the live Java heap (after a full collection, `jcmd GC.run`); ")
                     .append("rows as counted.\n");
             return s.toString();
         }
@@ -278,11 +278,21 @@ public final class Soak {
         return kb / 1024;
     }
 
-    /** Java heap in use (every generation, no metaspace), in MB, by {@code jcmd <pid> GC.heap_info}; 0 for a process that is not a JVM. */
+    /**
+     * The live Java heap (every generation, no metaspace), in MB: {@code jcmd <pid> GC.run}, a full
+     * collection, then {@code GC.heap_info}. Heap merely in use saw-tooths with the collector (the serial
+     * collector leaves the old generation to fill until it is full), which hides a leak or fakes one. 0 for
+     * a process that is not a JVM.
+     */
     static double heapMegabytes(long pid) {
         try {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+            String jcmdPath = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            Process gc = new ProcessBuilder(jcmdPath, Long.toString(pid), "GC.run").redirectErrorStream(true).start();
+            gc.getInputStream().readAllBytes();
+            if (!gc.waitFor(30, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+                return 0;
+            }
+            Process jcmd = new ProcessBuilder(jcmdPath, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
             String text = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!jcmd.waitFor(30, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
                 return 0;
