@@ -138,6 +138,14 @@ public final class Bench {
             System.out.print(Report.profileSection(summaries, args.length > 2 ? Double.parseDouble(args[2]) : Double.NaN, ""));
             return;
         }
+        if (args.length > 0 && ("chaos".equals(args[0]) || "soak".equals(args[0]))) {
+            Path root = Path.of(System.getProperty("returnflow.root", System.getenv().getOrDefault("RETURNFLOW_ROOT", ".")))
+                    .toAbsolutePath().normalize();
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            System.exit("chaos".equals(args[0]) ? ChaosRun.main(rest, root, out) : Soak.main(rest, root, out));
+            return;
+        }
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.print(USAGE);
             return;

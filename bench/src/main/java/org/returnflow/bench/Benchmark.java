@@ -84,14 +84,19 @@ public final class Benchmark implements AutoCloseable {
 
     /** Tokens, the consulate, an empty mail sink, and the event reader at the end of its topics. */
     public void prepare() throws InterruptedException {
+        prepare(api, seeder, mail, workload);
+        idleBacklog = probe.sample().total();
+        out.printf("Stack reached: gateway %s, Kafka %s, PostgreSQL %s; backlog at rest: %d%n", target.gateway(),
+                target.kafkaBootstrap(), target.jdbcServer(), idleBacklog);
+    }
+
+    /** Tokens of every client the workload uses, the consulate, an empty mail sink, the event reader started. */
+    static void prepare(AgencyClient api, Seeder seeder, MailCheck mail, Workload workload) throws InterruptedException {
         api.prepareTokens(AgencyClient.CASES, AgencyClient.CONSENT, AgencyClient.DETENTION, AgencyClient.FLIGHTS,
                 AgencyClient.NOTIFICATIONS);
         seeder.consulate();
         mail.purge();
         workload.start();
-        idleBacklog = probe.sample().total();
-        out.printf("Stack reached: gateway %s, Kafka %s, PostgreSQL %s; backlog at rest: %d%n", target.gateway(),
-                target.kafkaBootstrap(), target.jdbcServer(), idleBacklog);
     }
 
     /** Something to do around a phase's measured part: after seeding and quiet, and once it drained. */

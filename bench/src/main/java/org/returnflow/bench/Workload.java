@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -42,9 +43,20 @@ public final class Workload implements AutoCloseable {
     private final List<CaseRun> runs = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong consentDecisions = new AtomicLong();
     private final AtomicLong consentFailures = new AtomicLong();
+    private final Duration patience;
 
     public Workload(AgencyClient api) {
+        this(api, Duration.ZERO);
+    }
+
+    /**
+     * A workload that keeps trying a request the stack could not answer (no connection, 5xx) for up
+     * to {@code patience} after its first attempt, as an agency's client would while a process of the
+     * stack restarts; {@link Duration#ZERO} gives up after the benchmark's few quick retries.
+     */
+    public Workload(AgencyClient api, Duration patience) {
         this.api = api;
+        this.patience = patience;
         this.watcher = new EventWatcher(api.target().kafkaBootstrap(), this::giveConsent);
     }
 
@@ -97,8 +109,20 @@ public final class Workload implements AutoCloseable {
         }
         api.sendAsync(AgencyClient.CASES, "POST", cases, Map.of("detaineeId", run.detaineeId.toString(),
                 "destinationCountry", "IRN")).whenComplete((response, error) -> {
+            if ((error != null || response.status() >= 500) && patient(run.sentAt)) {
+                // the gateway or the workflow is down for the moment: try again, as an agency would
+                retries.schedule(() -> open(run, cases, attempt + 1), 2, TimeUnit.SECONDS);
+                return;
+            }
             if (error != null) {
                 run.error = error.toString();
+                return;
+            }
+            if (response.status() == 409 && attempt > 1 && !patience.isZero()) {
+                // an earlier attempt opened the case although its answer was lost: the person has an open
+                // case (S7); its id comes with its CaseStateChanged events
+                run.answeredAt = Instant.now();
+                run.status = 201;
                 return;
             }
             if (response.status() == 429 && attempt < 20) {
@@ -124,15 +148,17 @@ public final class Workload implements AutoCloseable {
         decision.put("officer", "bench-officer");
         decision.put("language", requested.preferredLanguage());
         decision.put("evidenceSha256", sha256("signed consent form " + requested.consentId()));
-        decide(run, api.target().gateway().resolve("/api/consents/" + requested.consentId() + "/decision"), decision, 1);
+        decide(run, api.target().gateway().resolve("/api/consents/" + requested.consentId() + "/decision"), decision, 1,
+                Instant.now());
     }
 
-    private void decide(CaseRun run, URI uri, Map<String, Object> decision, int attempt) {
+    private void decide(CaseRun run, URI uri, Map<String, Object> decision, int attempt, Instant first) {
         api.sendAsync(AgencyClient.CONSENT, "POST", uri, decision).whenComplete((response, error) -> {
             int status = error != null ? -1 : response.status();
             boolean again = status == -1 || status == 429 || status == 502 || status == 503 || status == 504;
-            if (again && attempt < 10) {
-                retries.schedule(() -> decide(run, uri, decision, attempt + 1), 200L * attempt, TimeUnit.MILLISECONDS);
+            if ((again && attempt < 10) || ((again || status >= 500) && patient(first))) {
+                retries.schedule(() -> decide(run, uri, decision, attempt + 1, first),
+                        Math.min(200L * attempt, 3000L), TimeUnit.MILLISECONDS);
                 return;
             }
             run.consentStatus = status;
@@ -143,6 +169,10 @@ public final class Workload implements AutoCloseable {
                 run.error = "consent decision answered " + status + (response == null ? " " + error : " " + response.body());
             }
         });
+    }
+
+    private boolean patient(Instant first) {
+        return !patience.isZero() && first != null && Instant.now().isBefore(first.plus(patience));
     }
 
     static String sha256(String text) {

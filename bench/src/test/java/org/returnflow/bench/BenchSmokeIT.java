@@ -4,18 +4,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.returnflow.infra.postgres.PostgresServer;
 import org.returnflow.testkit.Infrastructure;
 import org.returnflow.testkit.stack.StackProcesses;
 
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,22 +36,7 @@ class BenchSmokeIT {
         stack = StackProcesses.builder("smoke", root, work, infrastructure.postgres(), infrastructure.kafkaBootstrapServers())
                 .withMailSink()
                 .start();
-        target = target(stack, infrastructure.postgres(), infrastructure.kafkaBootstrapServers());
-    }
-
-    /** What the benchmark needs to reach and measure the started stack. */
-    private static Target target(StackProcesses stack, PostgresServer postgres, String kafka) {
-        Map<String, URI> services = new LinkedHashMap<>();
-        for (String service : Target.SERVICES) {
-            services.put(service, stack.app(service).url());
-        }
-        String url = postgres.jdbcUrl("postgres");
-        String server = url.substring(0, url.indexOf("/postgres") + 1);
-        Map<String, List<Long>> pids = new LinkedHashMap<>();
-        stack.apps().forEach(app -> pids.put(app.name(), List.of(app.process().pid())));
-        return new Target(stack.app(StackProcesses.GATEWAY).url(), stack.app(StackProcesses.AUTH_SERVER).url(), services,
-                kafka, server, postgres.username(), postgres.password(), stack.databases(), stack.mailApi(), () -> pids,
-                id -> id + "-local-secret");
+        target = StackTarget.of(stack, infrastructure.postgres(), infrastructure.kafkaBootstrapServers());
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -31,7 +32,9 @@ import java.util.Set;
  *   replay} carries it through.</li>
  * </ul>
  * The whole cause chain is examined: a {@code TransactionSystemException} whose cause is a lost
- * connection is transient, and an explicit permanent failure wins over everything else.
+ * connection is transient, and so is a failed rollback whose overridden application exception is (the
+ * chaos test met it: PostgreSQL killed mid-transaction, the rollback then failed on the closed
+ * connection); an explicit permanent failure wins over everything else.
  */
 public enum FailureKind {
     PERMANENT,
@@ -71,11 +74,20 @@ public enum FailureKind {
     public static FailureKind of(Throwable failure) {
         boolean transientSeen = false;
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
-            if (t instanceof PoisonMessageException || t instanceof MessageRejectedException) {
-                return PERMANENT;
+        java.util.Deque<Throwable> chains = new java.util.ArrayDeque<>();
+        chains.add(failure);
+        while (!chains.isEmpty()) {
+            for (Throwable t = chains.poll(); t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+                if (t instanceof PoisonMessageException || t instanceof MessageRejectedException) {
+                    return PERMANENT;
+                }
+                transientSeen |= isTransient(t);
+                // A rollback that fails after the work failed (the connection was lost: Hikari's "Connection is
+                // closed" carries no SQLSTATE) is thrown instead of the work's own failure, which it keeps aside.
+                if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                    chains.add(rollback.getApplicationException());
+                }
             }
-            transientSeen |= isTransient(t);
         }
         return transientSeen ? TRANSIENT : UNKNOWN;
     }

@@ -83,6 +83,25 @@ class FailureKindTest {
     }
 
     @Test
+    void aRollbackThatFailsOnTheClosedConnectionAfterTheDatabaseWentAwayIsTransient() {
+        // what TransactionTemplate throws when PostgreSQL dies inside the work: the rollback's failure on the
+        // connection Hikari already closed, with the work's own I/O error (08006) kept as the application exception
+        org.springframework.transaction.TransactionSystemException rollback =
+                new org.springframework.transaction.TransactionSystemException("Could not roll back JPA transaction",
+                        new RuntimeException("Unable to rollback against JDBC Connection",
+                                new java.sql.SQLException("Connection is closed")));
+        rollback.initApplicationException(new RuntimeException("could not execute statement",
+                new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertThat(FailureKind.of(rollback)).isEqualTo(FailureKind.TRANSIENT);
+
+        org.springframework.transaction.TransactionSystemException afterABug =
+                new org.springframework.transaction.TransactionSystemException("Could not roll back JPA transaction",
+                        new java.sql.SQLException("Connection is closed"));
+        afterABug.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(FailureKind.of(afterABug)).isEqualTo(FailureKind.UNKNOWN);
+    }
+
+    @Test
     void aCauseChainWithACycleEnds() {
         RuntimeException a = new RuntimeException("a");
         RuntimeException b = new RuntimeException("b", a);

@@ -69,10 +69,16 @@ public final class StackProcesses implements AutoCloseable {
     private record Readiness(URI uri, String expected) {
     }
 
+    /** How an application was started, to start it again the same way after a kill. */
+    private record Launch(List<String> command, Map<String, String> env, Readiness ready) {
+    }
+
     private final Builder options;
     private final Map<String, App> apps = new LinkedHashMap<>();
     private final Map<String, Readiness> readiness = new LinkedHashMap<>();
     private final Map<String, String> databases = new LinkedHashMap<>();
+    private final Map<String, Launch> launches = new LinkedHashMap<>();
+    private final java.util.Set<String> killed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private URI mailApi;
     private volatile boolean stopping;
 
@@ -245,24 +251,65 @@ public final class StackProcesses implements AutoCloseable {
 
     private void launch(String name, int port, Map<String, String> env, List<String> arguments, Readiness ready)
             throws IOException {
-        Path log = options.work.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command)
+        launches.put(name, new Launch(List.copyOf(command), Map.copyOf(env), ready));
+        readiness.put(name, ready);
+        apps.put(name, new App(name, port, start(name, ProcessBuilder.Redirect.to(log(name).toFile())), log(name)));
+    }
+
+    private Path log(String name) {
+        return options.work.resolve(name + ".log");
+    }
+
+    private Process start(String name, ProcessBuilder.Redirect output) throws IOException {
+        Launch launch = launches.get(name);
+        ProcessBuilder builder = new ProcessBuilder(launch.command())
                 .directory(options.work.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        apps.put(name, new App(name, port, builder.start(), log));
-        readiness.put(name, ready);
+                .redirectOutput(output);
+        builder.environment().putAll(launch.env());
+        return builder.start();
+    }
+
+    /**
+     * SIGKILLs one application, as a crash would (no shutdown hook, no graceful stop), and waits until it is
+     * gone. It does not count as {@link #died() died}; {@link #restart(String)} starts it again.
+     */
+    public void kill(String name) throws InterruptedException {
+        App app = app(name);
+        killed.add(name);
+        app.process().destroyForcibly();
+        if (!app.process().waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not stop after SIGKILL");
+        }
+    }
+
+    /**
+     * Starts a {@link #kill(String) killed} application again with the same port, environment and database,
+     * its output appended to its log, and waits until it reports UP.
+     */
+    public void restart(String name) throws IOException, InterruptedException {
+        App old = app(name);
+        if (old.process().isAlive()) {
+            throw new IllegalStateException(name + " is still running (pid " + old.process().pid() + ")");
+        }
+        App again = new App(name, old.port(), start(name, ProcessBuilder.Redirect.appendTo(old.log().toFile())), old.log());
+        apps.put(name, again);
+        killed.remove(name);
+        awaitReady(List.of(again));
     }
 
     private void awaitReady() throws InterruptedException {
+        awaitReady(apps.values());
+    }
+
+    private void awaitReady(java.util.Collection<App> these) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant started = Instant.now();
         Instant deadline = started.plus(START_TIMEOUT);
-        List<App> pending = new ArrayList<>(apps.values());
+        List<App> pending = new ArrayList<>(these);
         while (!pending.isEmpty()) {
             for (App app : List.copyOf(pending)) {
                 if (!app.process().isAlive()) {
@@ -326,7 +373,7 @@ public final class StackProcesses implements AutoCloseable {
 
     /** Applications that stopped although nobody asked them to. */
     public List<App> died() {
-        return apps.values().stream().filter(a -> !a.process().isAlive() && !stopping).toList();
+        return apps.values().stream().filter(a -> !a.process().isAlive() && !stopping && !killed.contains(a.name())).toList();
     }
 
     /** The last lines of every application's log, for a failed test. */
