@@ -246,7 +246,9 @@ class ReturnflowEndToEndIT {
                 List<ReceivedEvent> records = partner.settle(e -> true, Duration.ofSeconds(5));
                 read.put(topic, records.size());
                 for (ReceivedEvent e : records) {
-                    String seen = e.json() + " " + e.subject() + " " + e.event().getSource();
+                    // a delivered notice names its e-mail's Message-ID (<id@returnflow.local>), which is no address
+                    String seen = (e.json() + " " + e.subject() + " " + e.event().getSource())
+                            .replaceAll("<[0-9a-f-]+@returnflow\\.local>", "<message-id>");
                     assertThat(forbidden).as("%s %s", e.type(), e.id()).noneMatch(seen::contains);
                     assertThat(address.matcher(seen).find()).as("an e-mail address in %s %s", e.type(), e.id()).isFalse();
                 }
