@@ -1,6 +1,5 @@
 package org.returnflow.detention.api;
 
-import org.returnflow.platform.web.ForbiddenException;
 
 import org.returnflow.platform.web.CountryCode;
 
@@ -72,10 +71,7 @@ class DetaineeController {
             + "nationality unless confirmDistinctFrom names that record)")
     @ApiResponse(responseCode = "201", description = "Registered; Location names the record")
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterDetainee request) {
-        if (!Caller.current().mayAccessFacility(request.facilityCode())) {
-            throw new ForbiddenException("This client may not register detainees at " + request.facilityCode(),
-                    "facilityCode");
-        }
+        Reach.requireRegistrableAt(request.facilityCode());
         Detainee detainee = records.register(request.toRegistration());
         return ResponseEntity.created(URI.create("/api/detainees/" + detainee.id()))
                 .body(new Registered(detainee.id(), detainee.caseNumber()));

@@ -3,6 +3,7 @@ package org.returnflow.detention.api;
 import org.returnflow.detention.domain.Detainee;
 import org.returnflow.detention.domain.DetaineeRecords;
 import org.returnflow.platform.security.Caller;
+import org.returnflow.platform.web.ForbiddenException;
 import org.returnflow.platform.web.NotFoundException;
 
 import java.util.UUID;
@@ -20,6 +21,13 @@ final class Reach {
         Caller caller = Caller.current();
         return records.find(id).filter(d -> caller.mayAccessFacility(d.facilityCode()))
                 .orElseThrow(() -> new NotFoundException("Detainee", id));
+    }
+
+    /** A registration at a facility outside the caller's is a 403 naming {@code facilityCode}. */
+    static void requireRegistrableAt(String facilityCode) {
+        if (!Caller.current().mayAccessFacility(facilityCode)) {
+            throw new ForbiddenException("This client may not register detainees at " + facilityCode, "facilityCode");
+        }
     }
 
     static boolean reachable(Detainee detainee) {

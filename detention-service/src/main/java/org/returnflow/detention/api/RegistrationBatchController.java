@@ -9,9 +9,7 @@ import org.returnflow.detention.api.DetaineeRequests.RegisterBatch;
 import org.returnflow.detention.api.DetaineeRequests.RegisterWithRecords;
 import org.returnflow.detention.domain.Detainee;
 import org.returnflow.detention.domain.DetaineeRecords;
-import org.returnflow.platform.security.Caller;
 import org.returnflow.platform.web.ApiException;
-import org.returnflow.platform.web.ForbiddenException;
 import org.returnflow.platform.web.ProblemResponses.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,10 +106,7 @@ class RegistrationBatchController {
 
     /** The person and their records, in the caller's transaction; any refusal rolls all of it back. */
     private PersonResult record(int index, RegisterWithRecords entry) {
-        if (!Caller.current().mayAccessFacility(entry.person().facilityCode())) {
-            throw new ForbiddenException("This client may not register detainees at " + entry.person().facilityCode(),
-                    "facilityCode");
-        }
+        Reach.requireRegistrableAt(entry.person().facilityCode());
         for (AddResidencePermit permit : entry.residencePermits()) {
             AttachedRecordsController.notBefore(permit.validFrom(), permit.validUntil(), "validFrom");
         }
