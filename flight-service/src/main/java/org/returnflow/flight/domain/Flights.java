@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Scheduling flights and moving them through their lifecycle, with the manifest changes and
@@ -443,9 +444,8 @@ public class Flights {
         if (reach.unlimited()) {
             return;
         }
-        List<ManifestEntry> held = new ArrayList<>(entries.findActive(id, caseId).stream().toList());
-        held.addAll(entries.findStruck(id, caseId));
-        if (held.stream().anyMatch(e -> !reach.reaches(e.getFacilityCode()))) {
+        if (Stream.concat(entries.findActive(id, caseId).stream(), entries.findStruck(id, caseId).stream())
+                .anyMatch(e -> !reach.reaches(e.getFacilityCode()))) {
             throw new NotFoundException("Active manifest entry of flight " + id + " for case", caseId);
         }
     }
